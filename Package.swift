@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CommissioningLedger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "cledger", targets: ["cledger"]),
+        .library(name: "LedgerStore", targets: ["LedgerStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        // The C library, through Debian's liblmdb-dev (pkg-config `lmdb`).
+        .systemLibrary(
+            name: "CLMDB",
+            pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        // The only code that calls LMDB: the append-only, hash-chained event log.
+        .target(
+            name: "LedgerStore",
+            dependencies: [
+                "CLMDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "cledger",
+            dependencies: [
+                "LedgerStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Appends synthetic events for the crash, concurrency and growth tests.
+        .executableTarget(
+            name: "ledger-writer",
+            dependencies: ["LedgerStore"],
+            path: "Tools/LedgerWriter"
+        ),
+        // The plain C loop of mdb_put that the benchmark measures the store against.
+        .target(
+            name: "BenchCeiling",
+            dependencies: ["CLMDB"],
+            path: "Tools/BenchCeiling"
+        ),
+        .executableTarget(
+            name: "cledger-bench",
+            dependencies: [
+                "LedgerStore",
+                "BenchCeiling",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tools/Bench"
+        ),
+        .testTarget(
+            name: "LedgerStoreTests",
+            dependencies: ["LedgerStore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["LedgerStore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+import CLMDB
+
+/// A cursor over one database inside one transaction; closed when it goes away.
+final class LMDBCursor {
+    private let handle: OpaquePointer
+
+    init(_ transaction: LMDBTransaction, _ dbi: MDB_dbi) throws {
+        var cursor: OpaquePointer?
+        try check(mdb_cursor_open(transaction.handle, dbi, &cursor), "mdb_cursor_open")
+        handle = cursor!
+    }
+
+    deinit {
+        mdb_cursor_close(handle)
+    }
+
+    /// A key and value pointing into the map, valid until the transaction ends or the cursor moves.
+    struct Entry {
+        let key: UnsafeRawBufferPointer
+        let value: UnsafeRawBufferPointer
+    }
+
+    enum Position {
+        case first, last, next, previous
+    }
+
+    /// Moves the cursor; nil when there is no entry there.
+    func move(_ position: Position) throws -> Entry? {
+        let op: MDB_cursor_op
+        switch position {
+        case .first: op = MDB_FIRST
+        case .last: op = MDB_LAST
+        case .next: op = MDB_NEXT
+        case .previous: op = MDB_PREV
+        }
+        var k = MDB_val()
+        var v = MDB_val()
+        return try get(&k, &v, op)
+    }
+
+    /// Moves to the first entry whose key is greater than or equal to `key`.
+    func seek(atLeast key: [UInt8]) throws -> Entry? {
+        try key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            return try get(&k, &v, MDB_SET_RANGE)
+        }
+    }
+
+    private func get(_ k: inout MDB_val, _ v: inout MDB_val, _ op: MDB_cursor_op) throws -> Entry? {
+        let rc = mdb_cursor_get(handle, &k, &v, op)
+        if rc == MDB_NOTFOUND { return nil }
+        try check(rc, "mdb_cursor_get")
+        return Entry(
+            key: UnsafeRawBufferPointer(start: k.mv_data, count: k.mv_size),
+            value: UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+    }
+}

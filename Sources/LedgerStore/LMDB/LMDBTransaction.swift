@@ -1,0 +1,121 @@
+import CLMDB
+
+/// One LMDB transaction. Confined to the thread that began it (LMDB-NOTES pitfall 2): it is
+/// created and ended inside one synchronous call of ``LedgerStore`` and never escapes it.
+final class LMDBTransaction {
+    let handle: OpaquePointer
+    let isReadOnly: Bool
+    private var isOpen = true
+
+    init(environment: LMDBEnvironment, readOnly: Bool) throws {
+        var txn: OpaquePointer?
+        let flags = readOnly ? UInt32(MDB_RDONLY) : 0
+        try check(mdb_txn_begin(environment.handle, nil, flags, &txn), "mdb_txn_begin")
+        handle = txn!
+        isReadOnly = readOnly
+    }
+
+    deinit {
+        if isOpen { mdb_txn_abort(handle) }
+    }
+
+    /// Commits; for a durable environment this returns after LMDB's fdatasync.
+    func commit() throws {
+        precondition(isOpen, "commit of a transaction that already ended")
+        isOpen = false
+        try check(mdb_txn_commit(handle), "mdb_txn_commit")
+    }
+
+    func abort() {
+        if isOpen {
+            isOpen = false
+            mdb_txn_abort(handle)
+        }
+    }
+
+    /// Opens (and with `create`, creates) the named database.
+    func openDatabase(_ name: String, create: Bool) throws -> MDB_dbi {
+        var dbi: MDB_dbi = 0
+        let flags = create ? UInt32(MDB_CREATE) : 0
+        try check(mdb_dbi_open(handle, name, flags, &dbi), "mdb_dbi_open(\(name))")
+        return dbi
+    }
+
+    /// Number of entries in a database.
+    func entryCount(_ dbi: MDB_dbi) throws -> Int {
+        var stat = MDB_stat()
+        try check(mdb_stat(handle, dbi, &stat), "mdb_stat")
+        return stat.ms_entries
+    }
+
+    /// Calls `body` with the stored value for `key`, or returns nil when there is none. The bytes
+    /// point into the map and are valid only inside `body` (LMDB-NOTES pitfall 6).
+    func withValue<R>(
+        _ dbi: MDB_dbi, key: [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R? {
+        try key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            var v = MDB_val()
+            let rc = mdb_get(handle, dbi, &k, &v)
+            if rc == MDB_NOTFOUND { return nil }
+            try check(rc, "mdb_get")
+            return try body(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
+        }
+    }
+
+    func value(_ dbi: MDB_dbi, key: [UInt8]) throws -> [UInt8]? {
+        try withValue(dbi, key: key) { Array($0) }
+    }
+
+    enum PutMode {
+        /// Keys strictly increasing: `MDB_APPEND`.
+        case append
+        /// Refuse an existing key: `MDB_NOOVERWRITE`.
+        case insert
+        /// Insert or replace.
+        case upsert
+    }
+
+    /// Stores `value` under `key`; an `.insert` of an existing key returns false.
+    @discardableResult
+    func put(_ dbi: MDB_dbi, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, mode: PutMode) throws -> Bool {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        let flags: UInt32
+        switch mode {
+        case .append: flags = UInt32(MDB_APPEND)
+        case .insert: flags = UInt32(MDB_NOOVERWRITE)
+        case .upsert: flags = 0
+        }
+        let rc = mdb_put(handle, dbi, &k, &v, flags)
+        if rc == MDB_KEYEXIST && mode == .insert { return false }
+        try check(rc, "mdb_put")
+        return true
+    }
+
+    @discardableResult
+    func put(_ dbi: MDB_dbi, key: [UInt8], value: [UInt8], mode: PutMode) throws -> Bool {
+        try key.withUnsafeBytes { k in
+            try value.withUnsafeBytes { v in
+                try put(dbi, key: k, value: v, mode: mode)
+            }
+        }
+    }
+
+    /// Removes `key`; returns whether it was there.
+    @discardableResult
+    func delete(_ dbi: MDB_dbi, key: [UInt8]) throws -> Bool {
+        try key.withUnsafeBytes { keyBytes in
+            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+            let rc = mdb_del(handle, dbi, &k, nil)
+            if rc == MDB_NOTFOUND { return false }
+            try check(rc, "mdb_del")
+            return true
+        }
+    }
+
+    /// Removes every entry of a database, keeping the database.
+    func empty(_ dbi: MDB_dbi) throws {
+        try check(mdb_drop(handle, dbi, 0), "mdb_drop")
+    }
+}

@@ -1,0 +1,177 @@
+/// A read transaction on the ledger: a consistent snapshot, reachable only inside
+/// `store.read { reader in … }` (or as the ``LedgerWriter`` of a write). Not `Sendable`; any use
+/// after its closure returns is a precondition failure.
+public class LedgerReader {
+    let txn: LMDBTransaction
+    let dbs: LedgerDatabases
+    let path: String
+    private(set) var isOpen = true
+
+    init(txn: LMDBTransaction, dbs: LedgerDatabases, path: String) {
+        self.txn = txn
+        self.dbs = dbs
+        self.path = path
+    }
+
+    func close() { isOpen = false }
+
+    func checkOpen() {
+        precondition(isOpen, "a ledger transaction was used after its read or write closure returned")
+    }
+
+    /// Turns undecodable stored bytes into ``LedgerError/damaged(path:detail:)``.
+    func damaged(_ detail: String) -> LedgerError { .damaged(path: path, detail: detail) }
+
+    /// The last event's sequence, hash and recorded time; nil for an empty ledger.
+    /// - Complexity: O(log n).
+    public func head() throws -> LedgerHead? {
+        checkOpen()
+        let cursor = try LMDBCursor(txn, dbs.events)
+        guard let last = try cursor.move(.last) else { return nil }
+        let header = try decodeHeader(last.value, at: readBigEndianU64(last.key))
+        return LedgerHead(sequence: header.sequence, hash: header.hash, recordedAt: header.recordedAt)
+    }
+
+    /// Number of events in the log.
+    public func eventCount() throws -> UInt64 {
+        checkOpen()
+        return UInt64(try txn.entryCount(dbs.events))
+    }
+
+    /// The envelope format version the ledger was created with.
+    public func formatVersion() throws -> UInt32 {
+        checkOpen()
+        guard let value = try txn.value(dbs.meta, key: LedgerDatabases.MetaKey.format), value.count == 4 else {
+            throw damaged("the format version is missing from the ledger's metadata")
+        }
+        return value.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// When the ledger was created (by its clock).
+    public func createdAt() throws -> LedgerInstant? {
+        checkOpen()
+        return try txn.withValue(dbs.meta, key: LedgerDatabases.MetaKey.created) { bytes in
+            var r = ByteReader(bytes)
+            return LedgerInstant(microsecondsSinceEpoch: try r.i64("created"))
+        }
+    }
+
+    /// The event at `sequence`, or nil past the head.
+    /// - Complexity: O(log n).
+    public func event(at sequence: UInt64) throws -> Envelope? {
+        checkOpen()
+        return try txn.withValue(dbs.events, key: bigEndianKey(sequence)) { try decode($0, at: sequence) }
+    }
+
+    /// Calls `body` with each event from `first` through `last` (or the head), in order.
+    /// - Complexity: O(log n + k) for k events.
+    public func forEachEvent(
+        from first: UInt64 = 1, through last: UInt64 = .max, _ body: (Envelope) throws -> Void
+    ) throws {
+        checkOpen()
+        guard first <= last else { return }
+        let cursor = try LMDBCursor(txn, dbs.events)
+        var entry = try cursor.seek(atLeast: bigEndianKey(first))
+        while let e = entry {
+            let sequence = readBigEndianU64(e.key)
+            if sequence > last { break }
+            try body(try decode(e.value, at: sequence))
+            entry = try cursor.move(.next)
+        }
+    }
+
+    /// The version of `streamId`: the number of events in it (0 when it has none).
+    /// - Complexity: O(log n).
+    public func streamVersion(_ streamId: String) throws -> UInt64 {
+        checkOpen()
+        let cursor = try LMDBCursor(txn, dbs.streams)
+        let beyond = LedgerDatabases.streamKey(streamId, version: .max)
+        let candidate = try cursor.seek(atLeast: beyond) != nil ? try cursor.move(.previous) : try cursor.move(.last)
+        guard let entry = candidate, let parsed = LedgerDatabases.parseStreamKey(entry.key),
+            parsed.streamId.elementsEqual(streamId.utf8)
+        else { return 0 }
+        return parsed.version
+    }
+
+    /// Calls `body` with each event of `streamId` from stream version `first`, in order.
+    /// - Complexity: O(k log n) for k events.
+    public func forEachEvent(
+        inStream streamId: String, fromVersion first: UInt64 = 1, _ body: (Envelope) throws -> Void
+    ) throws {
+        checkOpen()
+        let cursor = try LMDBCursor(txn, dbs.streams)
+        var entry = try cursor.seek(atLeast: LedgerDatabases.streamKey(streamId, version: first))
+        while let e = entry, let parsed = LedgerDatabases.parseStreamKey(e.key),
+            parsed.streamId.elementsEqual(streamId.utf8)
+        {
+            guard e.value.count == 8 else { throw damaged("stream index entry of \(streamId) is not a sequence") }
+            let sequence = readBigEndianU64(e.value)
+            guard let event = try event(at: sequence) else {
+                throw damaged("stream \(streamId) version \(parsed.version) points at missing event \(sequence)")
+            }
+            try body(event)
+            entry = try cursor.move(.next)
+        }
+    }
+
+    /// The last sequence recorded at or before `instant` (0 when none was): the head of the
+    /// ledger "as known at" that instant.
+    /// - Complexity: O(log² n): a binary search over sequences, as `recordedAt` never decreases.
+    public func lastSequence(knownAt instant: LedgerInstant) throws -> UInt64 {
+        checkOpen()
+        guard let head = try head() else { return 0 }
+        var low: UInt64 = 0  // recorded at or before `instant` (0 stands for "none")
+        var high = head.sequence + 1  // recorded after `instant`
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            let recorded = try txn.withValue(dbs.events, key: bigEndianKey(middle)) {
+                try decodeHeader($0, at: middle).recordedAt
+            }
+            guard let recorded else { throw damaged("event \(middle) is missing below the head \(head.sequence)") }
+            if recorded <= instant { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    /// A decision-state value.
+    public func stateValue(forKey key: [UInt8]) throws -> [UInt8]? {
+        checkOpen()
+        return try txn.value(dbs.state, key: key)
+    }
+
+    /// A projection's checkpoint: the sequence it has folded through, the hash of that event,
+    /// and its saved bytes.
+    public func checkpoint(named name: String) throws -> (sequence: UInt64, hash: EventHash, state: [UInt8])? {
+        checkOpen()
+        return try txn.withValue(dbs.checkpoints, key: Array(name.utf8)) { bytes in
+            var r = ByteReader(bytes)
+            do {
+                let sequence = try r.u64("sequence")
+                let hash = EventHash(bytes: try r.raw(32, "hash"))
+                return (sequence, hash, Array(try r.raw(r.remaining, "state")))
+            } catch {
+                throw damaged("checkpoint \(name) is shorter than its header")
+            }
+        }
+    }
+
+    func decode(_ stored: UnsafeRawBufferPointer, at sequence: UInt64) throws -> Envelope {
+        do {
+            let envelope = try Envelope(stored: stored)
+            guard envelope.sequence == sequence else {
+                throw Envelope.DecodingError(detail: "it says it is event \(envelope.sequence)")
+            }
+            return envelope
+        } catch let error as Envelope.DecodingError {
+            throw damaged("event \(sequence) cannot be read: \(error.detail)")
+        }
+    }
+
+    func decodeHeader(_ stored: UnsafeRawBufferPointer, at sequence: UInt64) throws -> EnvelopeHeader {
+        do {
+            return try EnvelopeHeader(stored: stored)
+        } catch let error as Envelope.DecodingError {
+            throw damaged("event \(sequence) cannot be read: \(error.detail)")
+        }
+    }
+}

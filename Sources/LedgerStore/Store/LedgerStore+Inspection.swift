@@ -1,0 +1,40 @@
+import CLMDB
+
+/// The names of the ledger's databases, for tools that inspect the file.
+package enum LedgerDatabaseName: String, CaseIterable {
+    case events, streams, idempotency, state, checkpoints, meta
+}
+
+extension LedgerStore {
+    /// Where in `data.mdb` the stored value of `key` in `database` begins: its address in the
+    /// map minus the map's address. Searching the file for the bytes would also find stale
+    /// copies in free pages; this finds the live one. For tests that alter a byte on disk.
+    package func fileOffset(ofValueIn database: LedgerDatabaseName, key: [UInt8]) throws -> Int? {
+        let dbi: MDB_dbi
+        switch database {
+        case .events: dbi = dbs.events
+        case .streams: dbi = dbs.streams
+        case .idempotency: dbi = dbs.idempotency
+        case .state: dbi = dbs.state
+        case .checkpoints: dbi = dbs.checkpoints
+        case .meta: dbi = dbs.meta
+        }
+        guard let mapAddress = environment.info().mapAddress else { return nil }
+        return try read { reader in
+            try reader.txn.withValue(dbi, key: key) { value in
+                value.baseAddress! - UnsafeRawPointer(mapAddress)
+            }
+        }
+    }
+
+    /// The page size of the environment, in bytes.
+    package var pageSizeBytes: Int { environment.pageSizeBytes() }
+
+    /// The event key of `sequence` (u64 big-endian).
+    package static func eventKey(_ sequence: UInt64) -> [UInt8] { bigEndianKey(sequence) }
+
+    /// The stream-index key of `streamId` at `version`.
+    package static func streamIndexKey(_ streamId: String, version: UInt64) -> [UInt8] {
+        LedgerDatabases.streamKey(streamId, version: version)
+    }
+}

@@ -1,0 +1,238 @@
+/// What `verify` found.
+public struct VerificationReport: Sendable {
+    public var eventCount: UInt64 = 0
+    public var head: LedgerHead?
+    /// The first event whose stored bytes do not hash to its stored hash, or cannot be read.
+    public var firstBadSequence: UInt64?
+    /// One line for each thing that is wrong, the first bad event first.
+    public var problems: [String] = []
+
+    public var isValid: Bool { problems.isEmpty }
+
+    /// Problems past this many are counted, not listed.
+    public static let problemsListedMax = 20
+    public var problemsNotListed = 0
+
+    mutating func add(_ problem: String) {
+        if problems.count < Self.problemsListedMax { problems.append(problem) } else { problemsNotListed += 1 }
+    }
+}
+
+extension LedgerStore {
+    /// Recomputes every hash of the chain, names the first event that does not match, rebuilds
+    /// the stream index, idempotency keys and decision state from the log and compares them
+    /// with what is stored, and checks the metadata and projection checkpoints.
+    ///
+    /// - Parameter expected: a head written down earlier (`SEQ:HASH`): the log must still hold
+    ///   exactly that prefix.
+    /// - Complexity: O(n) time; memory for the rebuilt indexes, O(n) sequences.
+    public func verify(expecting expected: (sequence: UInt64, hash: EventHash)? = nil) throws -> VerificationReport {
+        try read { reader in
+            var report = VerificationReport()
+            var rebuilt = RebuiltIndexes(keepsState: !(options.reducer is NoDecisionState))
+            try scanChain(reader, into: &report, rebuilding: &rebuilt)
+            if let expected { try checkExpected(expected, reader, &report) }
+            guard report.firstBadSequence == nil else {
+                report.add("the indexes were not compared, because the log itself is damaged")
+                return report
+            }
+            try compareStreamIndex(reader, rebuilt, &report)
+            try compareIdempotency(reader, rebuilt, &report)
+            try compareDecisionState(reader, rebuilt, &report)
+            try compareMetadata(reader, &report)
+            try compareCheckpoints(reader, &report)
+            return report
+        }
+    }
+
+    /// What verify rebuilds from the log to compare with the stored databases.
+    private struct RebuiltIndexes {
+        var streams: [String: [UInt64]] = [:]
+        var idempotency: [String: (first: UInt64, last: UInt64, digest: EventHash)] = [:]
+        var state = InMemoryDecisionState()
+        let keepsState: Bool
+
+        init(keepsState: Bool) { self.keepsState = keepsState }
+    }
+
+    private func scanChain(_ reader: LedgerReader, into report: inout VerificationReport, rebuilding rebuilt: inout RebuiltIndexes) throws {
+        let cursor = try LMDBCursor(reader.txn, dbs.events)
+        var previousHash = EventHash.zero
+        var previousRecordedAt: LedgerInstant?
+        var expectedSequence: UInt64 = 1
+        var entry = try cursor.move(.first)
+        func bad(_ sequence: UInt64, _ detail: String) {
+            report.firstBadSequence = sequence
+            report.add("event \(sequence): \(detail)")
+        }
+        while let e = entry {
+            guard e.key.count == 8 else { bad(expectedSequence, "its key is \(e.key.count) bytes, not 8"); break }
+            let sequence = readBigEndianU64(e.key)
+            guard sequence == expectedSequence else {
+                bad(expectedSequence, "missing: the log goes on at \(sequence)")
+                break
+            }
+            let header: EnvelopeHeader
+            do {
+                header = try EnvelopeHeader(stored: e.value)
+            } catch let error as Envelope.DecodingError {
+                bad(sequence, "cannot be read: \(error.detail)")
+                break
+            }
+            let recomputed = EventHash.chain(sequence: sequence, previous: previousHash, body: header.body)
+            guard recomputed == header.hash, header.sequence == sequence else {
+                bad(sequence, "its stored bytes do not hash to its stored hash: the event was altered")
+                break
+            }
+            if let previousRecordedAt, header.recordedAt < previousRecordedAt {
+                bad(sequence, "recorded at \(header.recordedAt), before the event before it (\(previousRecordedAt))")
+                break
+            }
+            let streamId = String(decoding: header.streamId, as: UTF8.self)
+            let count = rebuilt.streams[streamId, default: []].count
+            guard header.streamVersion == UInt64(count) + 1 else {
+                bad(sequence, "stream \(streamId) version \(header.streamVersion) follows version \(count)")
+                break
+            }
+            rebuilt.streams[streamId, default: []].append(sequence)
+            do {
+                let (key, digest) = try header.idempotency()
+                if !key.isEmpty, let digest {
+                    let name = String(decoding: key, as: UTF8.self)
+                    let first = rebuilt.idempotency[name]?.first ?? sequence
+                    rebuilt.idempotency[name] = (first, sequence, digest)
+                }
+                if rebuilt.keepsState {
+                    try options.reducer.apply(try Envelope(stored: e.value), to: rebuilt.state)
+                }
+            } catch let error as Envelope.DecodingError {
+                bad(sequence, "cannot be read: \(error.detail)")
+                break
+            }
+            report.eventCount = sequence
+            report.head = LedgerHead(sequence: sequence, hash: header.hash, recordedAt: header.recordedAt)
+            previousHash = header.hash
+            previousRecordedAt = header.recordedAt
+            expectedSequence += 1
+            entry = try cursor.move(.next)
+        }
+    }
+
+    private func checkExpected(
+        _ expected: (sequence: UInt64, hash: EventHash), _ reader: LedgerReader, _ report: inout VerificationReport
+    ) throws {
+        if let bad = report.firstBadSequence, bad <= expected.sequence {
+            report.add("expected head \(expected.sequence):\(expected.hash) cannot be confirmed: event \(bad) is damaged")
+            return
+        }
+        guard expected.sequence <= report.eventCount else {
+            report.add(
+                "expected head \(expected.sequence):\(expected.hash), but the log holds only \(report.eventCount) events: "
+                    + "events were removed or this is another ledger")
+            return
+        }
+        let stored = try reader.txn.withValue(dbs.events, key: bigEndianKey(expected.sequence)) {
+            try EnvelopeHeader(stored: $0).hash
+        }
+        if stored != expected.hash {
+            report.add(
+                "expected head \(expected.sequence):\(expected.hash), but event \(expected.sequence) has hash "
+                    + "\(stored.map(String.init(describing:)) ?? "none"): the log no longer holds that prefix")
+        }
+    }
+
+    private func compareStreamIndex(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
+        let cursor = try LMDBCursor(reader.txn, dbs.streams)
+        var entries: UInt64 = 0
+        var entry = try cursor.move(.first)
+        while let e = entry {
+            entries += 1
+            guard let (idBytes, version) = LedgerDatabases.parseStreamKey(e.key), e.value.count == 8 else {
+                report.add("stream index: an entry of \(e.key.count)+\(e.value.count) bytes is not a stream key and sequence")
+                entry = try cursor.move(.next)
+                continue
+            }
+            let streamId = String(decoding: idBytes, as: UTF8.self)
+            let sequence = readBigEndianU64(e.value)
+            let log = rebuilt.streams[streamId] ?? []
+            if version == 0 || version > UInt64(log.count) {
+                report.add("stream index: \(streamId) version \(version) → event \(sequence), but the log has no such stream version")
+            } else if log[Int(version - 1)] != sequence {
+                report.add(
+                    "stream index: \(streamId) version \(version) → event \(sequence), but the log has it at event \(log[Int(version - 1)])")
+            }
+            entry = try cursor.move(.next)
+        }
+        if entries != report.eventCount {
+            report.add("stream index: \(entries) entries for \(report.eventCount) events")
+        }
+    }
+
+    private func compareIdempotency(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
+        let cursor = try LMDBCursor(reader.txn, dbs.idempotency)
+        var seen = 0
+        var entry = try cursor.move(.first)
+        while let e = entry {
+            seen += 1
+            let key = String(decoding: e.key, as: UTF8.self)
+            let expected = rebuilt.idempotency[key]
+            let matches =
+                e.value.count == 48 && expected.map {
+                    readBigEndianU64(e.value) == $0.first
+                        && readBigEndianU64(UnsafeRawBufferPointer(rebasing: e.value[8..<16])) == $0.last
+                        && EventHash(bytes: UnsafeRawBufferPointer(rebasing: e.value[16..<48])) == $0.digest
+                } == true
+            if !matches { report.add("idempotency keys: the record of '\(key)' does not match the events that carry it") }
+            entry = try cursor.move(.next)
+        }
+        if seen != rebuilt.idempotency.count {
+            report.add("idempotency keys: \(seen) stored, \(rebuilt.idempotency.count) in the log")
+        }
+    }
+
+    private func compareDecisionState(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
+        let cursor = try LMDBCursor(reader.txn, dbs.state)
+        var seen = 0
+        var entry = try cursor.move(.first)
+        while let e = entry {
+            seen += 1
+            let key = Array(e.key)
+            if rebuilt.state.entries[key].map({ $0.elementsEqual(e.value) }) != true {
+                report.add("decision state: the value of key \(printable(key)) differs from the one rebuilt from the log")
+            }
+            entry = try cursor.move(.next)
+        }
+        if seen != rebuilt.state.entries.count {
+            report.add("decision state: \(seen) keys stored, \(rebuilt.state.entries.count) rebuilt from the log")
+        }
+    }
+
+    private func compareMetadata(_ reader: LedgerReader, _ report: inout VerificationReport) throws {
+        let stored = try reader.txn.withValue(dbs.meta, key: LedgerDatabases.MetaKey.head) { LedgerHead(encoded: $0) }
+        if stored ?? nil != report.head {
+            let said = (stored ?? nil).map(String.init(describing:)) ?? "none"
+            report.add("metadata: the recorded head is \(said), the log's last event is \(report.head.map(String.init(describing:)) ?? "none")")
+        }
+    }
+
+    private func compareCheckpoints(_ reader: LedgerReader, _ report: inout VerificationReport) throws {
+        let cursor = try LMDBCursor(reader.txn, dbs.checkpoints)
+        var entry = try cursor.move(.first)
+        while let e = entry {
+            let name = String(decoding: e.key, as: UTF8.self)
+            if let checkpoint = try reader.checkpoint(named: name) {
+                let hash = checkpoint.sequence == 0 ? EventHash.zero : try reader.event(at: checkpoint.sequence)?.hash
+                if hash != checkpoint.hash {
+                    report.add("checkpoint \(name): at event \(checkpoint.sequence), which this log does not hold as it was; rebuild the projection")
+                }
+            }
+            entry = try cursor.move(.next)
+        }
+    }
+}
+
+/// A key as text when it is printable UTF-8, else as hexadecimal.
+private func printable(_ bytes: [UInt8]) -> String {
+    if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return "'" + String(decoding: bytes, as: UTF8.self) + "'" }
+    return "0x" + bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+}

@@ -1,0 +1,287 @@
+import Foundation
+
+/// The ledger's event log on LMDB: append-only, hash-chained, bitemporal (DESIGN.md, "The event log").
+///
+/// One instance per process and thread: reads and writes are synchronous closures, and a write
+/// transaction begins and commits on the calling thread (LMDB-NOTES pitfall 2). Several
+/// processes may open the same ledger; LMDB lets one of them write at a time.
+public final class LedgerStore {
+    /// How a store is opened.
+    public struct Options: Sendable {
+        /// Where `recordedAt` comes from.
+        public var clock: any LedgerClock = SystemClock()
+        /// Keeps the decision state from the events appended.
+        public var reducer: any DecisionStateReducer = NoDecisionState()
+        /// Who runs the program: the envelope's `recordedBy`.
+        public var recordedBy: String = OperatingSystemUser.current()
+        /// The map is reserved address space, not disk: it starts large and doubles when full.
+        public var mapSizeBytesInitial = 1 << 30
+        /// No write can begin; the files are not changed.
+        public var readOnly = false
+        /// Commits are not flushed to disk until ``flush()``: for explicit bulk loads only, which
+        /// must say so. A crash can lose the last commits (never part of one).
+        public var bulk = false
+
+        public init() {}
+    }
+
+    /// The ledger format this build writes and the newest it reads.
+    public static let formatVersionSupported: UInt32 = 1
+    /// The map never grows past this.
+    public static let mapSizeBytesMax = 1 << 40
+
+    public let path: String
+    let options: Options
+    let environment: LMDBEnvironment
+    let dbs: LedgerDatabases
+    private var readsOpen = 0
+    private var writeOpen = false
+
+    /// Transactions this store has open now; zero whenever no closure of it is running.
+    public var openTransactionCount: Int { readsOpen + (writeOpen ? 1 : 0) }
+
+    var dataFilePath: String { path + "/data.mdb" }
+
+    /// Creates a new, empty ledger in the directory `path` (created if missing).
+    public static func create(at path: String, options: Options = Options()) throws -> LedgerStore {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw LedgerError.notALedger(path: path, detail: "it is a file, and a ledger is a directory")
+            }
+            if FileManager.default.fileExists(atPath: path + "/data.mdb") {
+                throw LedgerError.alreadyALedger(path: path)
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw LedgerError.storage(detail: "cannot create the directory \(path): \(error.localizedDescription)")
+            }
+        }
+        let store = try LedgerStore(path: path, options: options, creating: true)
+        try store.initialize()
+        return store
+    }
+
+    /// Opens the existing ledger in the directory `path`.
+    public convenience init(path: String, options: Options = Options()) throws {
+        try self.init(path: path, options: options, creating: false)
+    }
+
+    private init(path: String, options: Options, creating: Bool) throws {
+        self.path = path
+        self.options = options
+        if !creating { try Self.checkIsLedger(path) }
+        do {
+            environment = try LMDBEnvironment(
+                path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: options.readOnly && !creating,
+                bulk: options.bulk)
+            let txn = try LMDBTransaction(environment: environment, readOnly: options.readOnly && !creating)
+            do {
+                dbs = try LedgerDatabases(txn, create: creating)
+            } catch let error as LMDBError where error.code == -30798 /* MDB_NOTFOUND */ {
+                throw LedgerError.notALedger(path: path, detail: "an LMDB environment without the ledger's databases")
+            }
+            try txn.commit()
+        } catch let error as LMDBError {
+            throw Self.mapped(error, path: path)
+        }
+        if !creating { try checkFormat() }
+    }
+
+    private static func checkIsLedger(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LedgerError.notALedger(path: path, detail: "no such directory")
+        }
+        guard isDirectory.boolValue else {
+            throw LedgerError.notALedger(path: path, detail: "it is a file, and a ledger is a directory")
+        }
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else {
+            throw LedgerError.notALedger(path: path, detail: "no data.mdb in it")
+        }
+        try DataFileCheck.check(path: path + "/data.mdb")
+    }
+
+    private func initialize() throws {
+        _ = try write { writer in
+            var format = ByteWriter(capacity: 4)
+            format.u32(Self.formatVersionSupported)
+            var created = ByteWriter(capacity: 8)
+            created.i64(options.clock.now().microsecondsSinceEpoch)
+            try writer.lmdb {
+                try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.format, value: format.bytes, mode: .upsert)
+                try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.created, value: created.bytes, mode: .upsert)
+            }
+        }
+    }
+
+    private func checkFormat() throws {
+        let format = try read { try $0.formatVersion() }
+        if format > Self.formatVersionSupported {
+            throw LedgerError.newerFormat(path: path, found: format, supported: Self.formatVersionSupported)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the ledger.
+    /// - Complexity: O(1) to begin; readers never wait for the writer.
+    public func read<T>(_ body: (LedgerReader) throws -> T) throws -> T {
+        precondition(!writeOpen, "a read cannot begin inside a write of the same store: read through the writer")
+        let txn = try beginTransaction(readOnly: true)
+        readsOpen += 1
+        let reader = LedgerReader(txn: txn, dbs: dbs, path: path)
+        defer {
+            reader.close()
+            txn.abort()
+            readsOpen -= 1
+        }
+        do {
+            return try body(reader)
+        } catch let error as LMDBError {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    /// What a write did: committed new events, or replayed an idempotent retry.
+    public enum WriteOutcome<Value> {
+        case committed(Value, sequences: [UInt64])
+        /// A retry of a command already recorded with the same idempotency key and content:
+        /// nothing was appended; these are the sequences the first attempt appended.
+        case replayed(sequences: [UInt64])
+
+        public var sequences: [UInt64] {
+            switch self {
+            case let .committed(_, sequences), let .replayed(sequences): return sequences
+            }
+        }
+
+        public var value: Value? {
+            if case let .committed(value, _) = self { return value }
+            return nil
+        }
+
+        public var wasReplayed: Bool {
+            if case .replayed = self { return true }
+            return false
+        }
+    }
+
+    /// Decides and appends in one LMDB write transaction, durably committed before it returns
+    /// (unless the store is in bulk mode).
+    ///
+    /// `decide` reads the state it needs through the writer and appends events, or throws to
+    /// append nothing. It may run more than once (after the map grows), so it must not have
+    /// effects outside the writer.
+    /// - Parameter claim: an idempotency key with the command's content digest.
+    @discardableResult
+    public func write<T>(
+        idempotency claim: IdempotencyClaim? = nil, _ decide: (LedgerWriter) throws -> T
+    ) throws -> WriteOutcome<T> {
+        precondition(readsOpen == 0 && !writeOpen, "a write cannot begin inside another read or write of the same store")
+        if options.readOnly { throw LedgerError.readOnly(path: path) }
+        if let claim { try Self.validate(claim) }
+        writeOpen = true
+        defer { writeOpen = false }
+        while true {
+            let txn = try beginTransaction(readOnly: false)
+            if let claim, let prior = try idempotencyRecord(txn, key: claim.key) {
+                txn.abort()
+                guard prior.digest == claim.digest else {
+                    throw LedgerError.idempotencyKeyReused(key: claim.key, firstSequence: prior.first, lastSequence: prior.last)
+                }
+                return .replayed(sequences: Array(prior.first...prior.last))
+            }
+            let writer = LedgerWriter(
+                txn: txn, dbs: dbs, path: path, recordedBy: options.recordedBy, clock: options.clock,
+                reducer: options.reducer, claim: claim)
+            do {
+                let value = try decide(writer)
+                try writer.finish()
+                writer.close()
+                try txn.commit()
+                return .committed(value, sequences: writer.appended)
+            } catch {
+                writer.close()
+                txn.abort()
+                if writer.sawMapFull || (error as? LMDBError)?.isMapFull == true {
+                    try growMap()
+                    continue
+                }
+                if let error = error as? LMDBError { throw Self.mapped(error, path: path) }
+                throw error
+            }
+        }
+    }
+
+    /// Flushes commits made in bulk mode to disk.
+    public func flush() throws {
+        do { try environment.sync() } catch let error as LMDBError { throw Self.mapped(error, path: path) }
+    }
+
+    /// Whether every commit is flushed to disk before it returns.
+    public var isDurable: Bool { environment.isDurable() }
+
+    /// The size of `data.mdb` in bytes.
+    public func dataFileBytes() -> Int {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: dataFilePath)
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// The current map size in bytes.
+    public var mapSizeBytes: Int { environment.mapSizeBytes }
+
+    private func beginTransaction(readOnly: Bool) throws -> LMDBTransaction {
+        while true {
+            do {
+                return try LMDBTransaction(environment: environment, readOnly: readOnly)
+            } catch let error as LMDBError where error.isMapResized && readsOpen == 0 {
+                // Another process grew the map.
+                try environment.adoptMapSize()
+            } catch let error as LMDBError {
+                throw Self.mapped(error, path: path)
+            }
+        }
+    }
+
+    private func growMap() throws {
+        let current = environment.mapSizeBytes
+        guard current < Self.mapSizeBytesMax else {
+            throw LedgerError.storage(detail: "the ledger's map reached its limit of \(Self.mapSizeBytesMax) bytes")
+        }
+        do {
+            try environment.setMapSize(min(current * 2, Self.mapSizeBytesMax))
+        } catch let error as LMDBError {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    private func idempotencyRecord(_ txn: LMDBTransaction, key: String) throws -> (first: UInt64, last: UInt64, digest: EventHash)? {
+        do {
+            return try txn.withValue(dbs.idempotency, key: Array(key.utf8)) { bytes in
+                guard bytes.count == 48 else {
+                    throw LedgerError.damaged(path: path, detail: "the idempotency record of '\(key)' is \(bytes.count) bytes, not 48")
+                }
+                return (
+                    readBigEndianU64(bytes), readBigEndianU64(UnsafeRawBufferPointer(rebasing: bytes[8..<16])),
+                    EventHash(bytes: UnsafeRawBufferPointer(rebasing: bytes[16..<48]))
+                )
+            }
+        } catch let error as LMDBError {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    private static func validate(_ claim: IdempotencyClaim) throws {
+        let count = claim.key.utf8.count
+        guard count > 0, count <= IdempotencyClaim.keyBytesMax else {
+            throw LedgerError.invalidEvent(
+                field: "idempotency key", detail: "is \(count) bytes; 1 to \(IdempotencyClaim.keyBytesMax) are accepted")
+        }
+    }
+
+    static func mapped(_ error: LMDBError, path: String) -> LedgerError {
+        if error.isCorruption { return .damaged(path: path, detail: error.description) }
+        return .storage(detail: error.description)
+    }
+}

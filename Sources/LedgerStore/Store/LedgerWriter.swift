@@ -1,0 +1,227 @@
+import Crypto
+
+/// A command's idempotency key and the digest of its content (DESIGN.md, "Idempotency").
+///
+/// A retry with the same key and content gets the first result back and appends nothing; the
+/// same key with other content is refused.
+public struct IdempotencyClaim: Sendable {
+    public static let keyBytesMax = 200
+
+    public let key: String
+    public let digest: EventHash
+
+    /// - Parameter content: the command's explicit fields and the defaults resolved for it, in a
+    ///   canonical encoding chosen by the caller.
+    public init(key: String, content: [UInt8]) {
+        self.key = key
+        digest = SHA256.hash(data: content).withUnsafeBytes { EventHash(bytes: $0) }
+    }
+}
+
+/// The write transaction of one command: it reads like a ``LedgerReader`` (seeing its own
+/// appends) and appends events, which the store's ``DecisionStateReducer`` folds into the
+/// decision state in the same transaction. Reachable only inside `store.write { writer in … }`.
+public final class LedgerWriter: LedgerReader {
+    private let recordedBy: String
+    private let clock: any LedgerClock
+    private let reducer: any DecisionStateReducer
+    private let claim: IdempotencyClaim?
+    /// Sequences appended so far by this transaction.
+    public private(set) var appended: [UInt64] = []
+    /// Set when LMDB reported a full map, even if a caller swallowed the error: the store grows
+    /// the map and decides again.
+    private(set) var sawMapFull = false
+
+    private var previous: LedgerHead?
+    private var previousLoaded = false
+    private var recordedAt: LedgerInstant?
+    private var streamVersions: [String: UInt64] = [:]
+    private var buffer = ByteWriter(capacity: 1024)
+    private lazy var state = StoredDecisionState(writer: self)
+
+    init(
+        txn: LMDBTransaction, dbs: LedgerDatabases, path: String, recordedBy: String, clock: any LedgerClock,
+        reducer: any DecisionStateReducer, claim: IdempotencyClaim?
+    ) {
+        self.recordedBy = recordedBy
+        self.clock = clock
+        self.reducer = reducer
+        self.claim = claim
+        super.init(txn: txn, dbs: dbs, path: path)
+    }
+
+    /// Appends `events` to `streamId`, in order, if the stream is at `expectedVersion`.
+    ///
+    /// All events of one write share one `recordedAt`: the clock's time, or the previous event's
+    /// if the clock is behind it.
+    /// - Returns: the sequences of the appended events.
+    /// - Complexity: O(k log n) for k events.
+    @discardableResult
+    public func append(
+        to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
+    ) throws -> [UInt64] {
+        checkOpen()
+        try Self.validate(streamId: streamId)
+        let current = try cachedStreamVersion(streamId)
+        switch expectedVersion {
+        case .any: break
+        case .noStream where current == 0: break
+        case let .exactly(v) where v == current: break
+        default:
+            throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
+        }
+        let head = try loadPrevious()
+        var previous = head
+        var version = current
+        var sequences: [UInt64] = []
+        sequences.reserveCapacity(events.count)
+        let at = recordedAtOfThisWrite(after: head)
+        for event in events {
+            try Self.validate(event)
+            let sequence = (previous?.sequence ?? 0) + 1
+            version += 1
+            buffer.bytes.removeAll(keepingCapacity: true)
+            Envelope.encodeBody(
+                sequence: sequence, streamId: streamId, streamVersion: version, recordedAt: at,
+                recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event,
+                into: &buffer)
+            let hash = buffer.bytes.withUnsafeBytes {
+                EventHash.chain(sequence: sequence, previous: previous?.hash ?? .zero, body: $0)
+            }
+            hash.withUnsafeBytes { buffer.raw($0) }
+            let indexed = try lmdb {
+                let key = bigEndianKey(sequence)
+                try txn.put(dbs.events, key: key, value: buffer.bytes, mode: .append)
+                return try txn.put(dbs.streams, key: LedgerDatabases.streamKey(streamId, version: version), value: key, mode: .insert)
+            }
+            guard indexed else {
+                throw damaged("the stream index already holds \(streamId) version \(version), which the log does not")
+            }
+            let envelope = Envelope(
+                sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
+                schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
+                effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId,
+                causationId: event.causationId, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+                payload: event.payload, hash: hash)
+            try reducer.apply(envelope, to: state)
+            previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
+            sequences.append(sequence)
+        }
+        self.previous = previous
+        streamVersions[streamId] = version
+        appended.append(contentsOf: sequences)
+        return sequences
+    }
+
+    /// Saves a projection's checkpoint: it has folded events through `sequence`.
+    public func setCheckpoint(named name: String, sequence: UInt64, state: [UInt8]) throws {
+        checkOpen()
+        guard let hash = try event(at: sequence)?.hash ?? (sequence == 0 ? EventHash.zero : nil) else {
+            throw LedgerError.invalidEvent(field: "checkpoint", detail: "sequence \(sequence) is past the head")
+        }
+        var w = ByteWriter(capacity: 40 + state.count)
+        w.u64(sequence)
+        hash.withUnsafeBytes { w.raw($0) }
+        w.raw(state)
+        try lmdb { try txn.put(dbs.checkpoints, key: Array(name.utf8), value: w.bytes, mode: .upsert) }
+    }
+
+    /// Writes the head and the idempotency record; called once, before commit.
+    func finish() throws {
+        guard let head = previous, !appended.isEmpty else { return }
+        try lmdb {
+            try txn.put(dbs.meta, key: LedgerDatabases.MetaKey.head, value: head.encoded, mode: .upsert)
+            if let claim {
+                var w = ByteWriter(capacity: 48)
+                w.u64(appended.first!)
+                w.u64(appended.last!)
+                claim.digest.withUnsafeBytes { w.raw($0) }
+                try txn.put(dbs.idempotency, key: Array(claim.key.utf8), value: w.bytes, mode: .insert)
+            }
+        }
+    }
+
+    /// Runs LMDB calls, noting a full map and naming corruption.
+    @discardableResult
+    func lmdb<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch let error as LMDBError {
+            if error.isMapFull { sawMapFull = true; throw error }
+            if error.isCorruption { throw damaged(error.description) }
+            throw LedgerError.storage(detail: error.description)
+        }
+    }
+
+    private func loadPrevious() throws -> LedgerHead? {
+        if !previousLoaded {
+            previous = try head()
+            previousLoaded = true
+        }
+        return previous
+    }
+
+    private func recordedAtOfThisWrite(after head: LedgerHead?) -> LedgerInstant {
+        if let recordedAt { return recordedAt }
+        let now = clock.now()
+        let at = max(now, head?.recordedAt ?? now)
+        recordedAt = at
+        return at
+    }
+
+    private func cachedStreamVersion(_ streamId: String) throws -> UInt64 {
+        if let v = streamVersions[streamId] { return v }
+        let v = try streamVersion(streamId)
+        streamVersions[streamId] = v
+        return v
+    }
+
+    static func validate(streamId: String) throws {
+        let utf8 = streamId.utf8
+        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax,
+            !utf8.contains(where: { $0 < 0x20 || $0 == 0x7f })
+        else {
+            throw LedgerError.invalidEvent(
+                field: "stream id",
+                detail: "'\(streamId)' must be 1 to \(LedgerDatabases.streamIdBytesMax) bytes with no control characters")
+        }
+    }
+
+    static func validate(_ event: NewEvent) throws {
+        let strings = [
+            ("event type", event.eventType), ("actor id", event.actor.id), ("actor role", event.actor.role),
+            ("correlation id", event.correlationId ?? ""), ("causation id", event.causationId ?? ""),
+        ]
+        for (field, value) in strings where value.utf8.count > Envelope.stringBytesMax {
+            throw LedgerError.invalidEvent(field: field, detail: "is \(value.utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
+        }
+        if event.eventType.isEmpty {
+            throw LedgerError.invalidEvent(field: "event type", detail: "is empty; every event needs a type")
+        }
+        if event.payload.count > Envelope.payloadBytesMax {
+            throw LedgerError.invalidEvent(
+                field: "payload", detail: "is \(event.payload.count) bytes; at most \(Envelope.payloadBytesMax) are accepted")
+        }
+    }
+}
+
+/// The decision state in the write transaction's `state` database.
+final class StoredDecisionState: DecisionStateAccess {
+    unowned let writer: LedgerWriter
+    static let keyBytesMax = 511  // LMDB's default key size limit
+
+    init(writer: LedgerWriter) { self.writer = writer }
+
+    func value(forKey key: [UInt8]) throws -> [UInt8]? {
+        try writer.lmdb { try writer.txn.value(writer.dbs.state, key: key) }
+    }
+
+    func setValue(_ value: [UInt8], forKey key: [UInt8]) throws {
+        precondition(!key.isEmpty && key.count <= Self.keyBytesMax, "a decision-state key is 1 to 511 bytes, not \(key.count)")
+        try writer.lmdb { try writer.txn.put(writer.dbs.state, key: key, value: value, mode: .upsert) }
+    }
+
+    func removeValue(forKey key: [UInt8]) throws {
+        try writer.lmdb { _ = try writer.txn.delete(writer.dbs.state, key: key) }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import LedgerStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a new, empty ledger in the store directory.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try reportingFailures {
+            let store = try LedgerStore.create(at: global.storePath)
+            let format = try store.read { try $0.formatVersion() }
+            print("created an empty ledger at \(global.storePath) (format \(format))")
+        }
+    }
+}

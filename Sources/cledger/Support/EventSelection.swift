@@ -1,0 +1,46 @@
+import ArgumentParser
+import LedgerStore
+
+/// Which events `log` and `export` show.
+struct EventSelection: ParsableArguments {
+    @Option(help: "Only the events of this stream (for example bid-0042).")
+    var stream: String?
+
+    @Option(help: "Start at this sequence.")
+    var from: UInt64 = 1
+
+    @Option(
+        name: .customLong("known-at"),
+        help: "Only what was recorded by this time: an instant with offset (2018-04-06T10:30:00+01:00) or a date (the end of that London day).")
+    var knownAt: String?
+
+    /// The last sequence to show, from `--known-at`.
+    func lastSequence(_ reader: LedgerReader) throws -> UInt64 {
+        guard let knownAt else { return .max }
+        guard let instant = LedgerInstant(parsing: knownAt) else {
+            throw CommandFailure(
+                message: "--known-at: '\(knownAt)' is neither a date (YYYY-MM-DD, meaning the end of that London day) "
+                    + "nor an instant with offset (2018-04-06T10:30:00+01:00 or 2018-04-06T09:30:00Z)")
+        }
+        if instant > SystemClock().now() {
+            throw CommandFailure(message: "--known-at: \(instant) is in the future; the ledger cannot know it yet")
+        }
+        if let created = try reader.createdAt(), instant < created {
+            throw CommandFailure(message: "--known-at: \(instant) is before the ledger was created (\(created))")
+        }
+        return try reader.lastSequence(knownAt: instant)
+    }
+
+    /// Calls `body` with each selected event, in order.
+    func forEach(_ reader: LedgerReader, _ body: (Envelope) throws -> Void) throws {
+        if from == 0 { throw CommandFailure(message: "--from: sequences start at 1") }
+        let last = try lastSequence(reader)
+        if let stream {
+            try reader.forEachEvent(inStream: stream) { e in
+                if e.sequence >= from && e.sequence <= last { try body(e) }
+            }
+        } else {
+            try reader.forEachEvent(from: from, through: last, body)
+        }
+    }
+}

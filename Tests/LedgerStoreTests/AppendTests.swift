@@ -1,0 +1,120 @@
+import LedgerStore
+import Testing
+
+@Suite("Appending and reading events")
+struct AppendTests {
+    @Test("events get gapless sequences and stream versions, and read back exactly")
+    func appendAndReadBack() throws {
+        let ledger = try TemporaryLedger()
+        let first = try ledger.store.write { w in try w.append(to: "bid-1", [testEvent(payload: "a"), testEvent(payload: "b")]) }
+        let second = try ledger.store.write { w in try w.append(to: "bid-2", [testEvent(payload: "c")]) }
+        #expect(first.sequences == [1, 2])
+        #expect(second.sequences == [3])
+        try ledger.store.read { r throws in
+            #expect(try r.eventCount() == 3)
+            #expect(try r.streamVersion("bid-1") == 2)
+            #expect(try r.streamVersion("bid-2") == 1)
+            #expect(try r.streamVersion("bid-3") == 0)
+            let b = try #require(try r.event(at: 2))
+            #expect(b.streamId == "bid-1")
+            #expect(b.streamVersion == 2)
+            #expect(b.payload == Array("b".utf8))
+            #expect(b.recordedBy == "tester")
+            #expect(b.actor == ActorRef(id: "actor-1", role: "tester"))
+            #expect(b.recordedAt == TemporaryLedger.startInstant)
+            var streamPayloads: [String] = []
+            try r.forEachEvent(inStream: "bid-1") { streamPayloads.append(String(decoding: $0.payload, as: UTF8.self)) }
+            #expect(streamPayloads == ["a", "b"])
+            #expect(try r.head()?.sequence == 3)
+            #expect(try r.head()?.hash == (try r.event(at: 3))?.hash)
+        }
+    }
+
+    @Test("a stream whose id is the prefix of another keeps its own version")
+    func prefixStreams() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.store.write { w in
+            try w.append(to: "bid-1", [testEvent()])
+            try w.append(to: "bid-10", [testEvent(), testEvent()])
+        }
+        try ledger.store.read { r throws in
+            #expect(try r.streamVersion("bid-1") == 1)
+            #expect(try r.streamVersion("bid-10") == 2)
+            var count = 0
+            try r.forEachEvent(inStream: "bid-1") { _ in count += 1 }
+            #expect(count == 1)
+        }
+    }
+
+    @Test("an expected-version mismatch names the current version and appends nothing")
+    func expectedVersionConflict() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.store.write { w in try w.append(to: "bid-1", expectedVersion: .noStream, [testEvent(), testEvent()]) }
+        #expect(throws: LedgerError.wrongExpectedVersion(streamId: "bid-1", expected: .exactly(1), current: 2)) {
+            try ledger.store.write { w in try w.append(to: "bid-1", expectedVersion: .exactly(1), [testEvent()]) }
+        }
+        #expect(throws: LedgerError.wrongExpectedVersion(streamId: "bid-1", expected: .noStream, current: 2)) {
+            try ledger.store.write { w in try w.append(to: "bid-1", expectedVersion: .noStream, [testEvent()]) }
+        }
+        let error = LedgerError.wrongExpectedVersion(streamId: "bid-1", expected: .exactly(1), current: 2)
+        #expect(error.description == "stream bid-1 is at version 2, not version 1 as expected; read it again and decide against version 2.")
+        try ledger.store.write { w in try w.append(to: "bid-1", expectedVersion: .exactly(2), [testEvent()]) }
+        #expect(try ledger.store.read { try $0.eventCount() } == 3)
+    }
+
+    @Test("a decision that throws after appending leaves nothing behind")
+    func refusedCommandAppendsNothing() throws {
+        struct Refused: Error {}
+        let ledger = try TemporaryLedger()
+        try ledger.store.write { w in try w.append(to: "fund-a", [testEvent()]) }
+        #expect(throws: Refused.self) {
+            try ledger.store.write { w in
+                try w.append(to: "fund-a", [testEvent(), testEvent()])
+                throw Refused()
+            }
+        }
+        try ledger.store.read { r throws in
+            #expect(try r.eventCount() == 1)
+            #expect(try r.streamVersion("fund-a") == 1)
+        }
+        #expect(try ledger.store.verify().isValid)
+    }
+
+    @Test("recorded time never decreases, even when the clock goes back")
+    func recordedAtNeverDecreases() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.store.write { w in try w.append(to: "s", [testEvent()]) }
+        ledger.clock.advance(microseconds: -3_600_000_000)
+        try ledger.store.write { w in try w.append(to: "s", [testEvent()]) }
+        try ledger.store.read { r throws in
+            #expect(try r.event(at: 2)?.recordedAt == TemporaryLedger.startInstant)
+        }
+    }
+
+    @Test("stream ids and event fields are checked before anything is written", arguments: ["", String(repeating: "x", count: 201), "bad\u{0}id", "tab\tid"])
+    func invalidStreamIds(_ streamId: String) throws {
+        let ledger = try TemporaryLedger()
+        #expect(throws: LedgerError.self) {
+            try ledger.store.write { w in try w.append(to: streamId, [testEvent()]) }
+        }
+        #expect(try ledger.store.read { try $0.eventCount() } == 0)
+    }
+
+    @Test("a ledger reopens with its events and head")
+    func reopen() throws {
+        let ledger = try TemporaryLedger()
+        try ledger.store.write { w in try w.append(to: "s", [testEvent(), testEvent()]) }
+        let head = try ledger.store.read { try $0.head() }
+        try ledger.reopen()
+        #expect(try ledger.store.read { try $0.head() } == head)
+        #expect(try ledger.store.verify().isValid)
+    }
+
+    @Test("creating a ledger where one exists is refused")
+    func createTwice() throws {
+        let ledger = try TemporaryLedger()
+        #expect(throws: LedgerError.alreadyALedger(path: ledger.directory)) {
+            _ = try LedgerStore.create(at: ledger.directory)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// The storage benchmark: see Tools/bench.
+print("cledger-bench: not built yet")
