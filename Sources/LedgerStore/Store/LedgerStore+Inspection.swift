@@ -38,3 +38,11 @@ extension LedgerStore {
         LedgerDatabases.streamKey(streamId, version: version)
     }
 }
+
+extension LedgerReader {
+    /// The stored bytes of event `sequence` (body ‖ hash), as docs/event-format.md lays them out.
+    package func storedBytes(at sequence: UInt64) throws -> [UInt8]? {
+        checkOpen()
+        return try txn.value(dbs.events, key: bigEndianKey(sequence))
+    }
+}

@@ -11,13 +11,13 @@ final class TemporaryLedger {
 
     static let startInstant = LedgerInstant(utcDate: CalendarDate(year: 2017, month: 4, day: 3)!, seconds: 9 * 3600)
 
-    init(reducer: any DecisionStateReducer = NoDecisionState(), mapSizeBytes: Int? = nil) throws {
+    init(reducer: any DecisionStateReducer = NoDecisionState(), mapSizeBytes: Int? = nil, recordedBy: String = "tester") throws {
         directory = NSTemporaryDirectory() + "ledger-test-" + UUID().uuidString
         clock = SimulatedClock(Self.startInstant)
         var options = LedgerStore.Options()
         options.clock = clock
         options.reducer = reducer
-        options.recordedBy = "tester"
+        options.recordedBy = recordedBy
         if let mapSizeBytes { options.mapSizeBytesInitial = mapSizeBytes }
         self.options = options
         store = try LedgerStore.create(at: directory, options: options)
