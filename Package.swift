@@ -27,9 +27,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The domain: events, commands, fund rules, decisions, errors.
+        .target(
+            name: "Commissioning",
+            dependencies: ["LedgerStore"]
+        ),
         .executableTarget(
             name: "cledger",
             dependencies: [
+                "Commissioning",
                 "LedgerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerStore"]
+        ),
+        .testTarget(
+            name: "CommissioningTests",
+            dependencies: ["Commissioning", "LedgerStore"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -12,7 +12,7 @@ struct LedgerDatabases {
     let state: MDB_dbi
     /// projection name → u64be sequence ‖ hash at that sequence ‖ projection bytes.
     let checkpoints: MDB_dbi
-    /// `format`, `head`, `created`.
+    /// `format`, `head`, `created`, `domain`.
     let meta: MDB_dbi
 
     static let names = (
@@ -33,6 +33,7 @@ struct LedgerDatabases {
         static let format = Array("format".utf8)
         static let head = Array("head".utf8)
         static let created = Array("created".utf8)
+        static let domain = Array("domain".utf8)
     }
 
     static let streamIdBytesMax = 200

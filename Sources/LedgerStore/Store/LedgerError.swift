@@ -9,6 +9,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case invalidEvent(field: String, detail: String)
     case backupDestinationNotEmpty(path: String)
     case readOnly(path: String)
+    case wrongDomain(path: String, found: String?, wanted: String)
     case storage(detail: String)
 
     public var description: String {
@@ -43,6 +44,9 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
             return "backup destination \(path) exists and is not empty; give a new or empty directory."
         case let .readOnly(path):
             return "the ledger at \(path) was opened read-only; nothing can be appended through it."
+        case let .wrongDomain(path, found, wanted):
+            return "the ledger at \(path) holds \(found.map { "\($0) events" } ?? "a bare event log"), not \(wanted) events; "
+                + "point --store or CLEDGER_STORE at a \(wanted) ledger, or create one with `cledger --store DIR init`."
         case let .storage(detail):
             return "storage error: \(detail)"
         }

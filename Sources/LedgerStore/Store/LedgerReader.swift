@@ -47,6 +47,12 @@ public class LedgerReader {
         return value.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
+    /// The domain whose events the ledger holds; nil for a bare log.
+    public func domain() throws -> String? {
+        checkOpen()
+        return try txn.value(dbs.meta, key: LedgerDatabases.MetaKey.domain).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// When the ledger was created (by its clock).
     public func createdAt() throws -> LedgerInstant? {
         checkOpen()

@@ -21,6 +21,9 @@ public final class LedgerStore {
         /// Commits are not flushed to disk until ``flush()``: for explicit bulk loads only, which
         /// must say so. A crash can lose the last commits (never part of one).
         public var bulk = false
+        /// The domain whose events the ledger holds (`commissioning`), recorded when it is
+        /// created; nil for a bare log. Opening a ledger of another domain is refused.
+        public var domain: String?
 
         public init() {}
     }
@@ -113,15 +116,29 @@ public final class LedgerStore {
             try writer.lmdb {
                 try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.format, value: format.bytes, mode: .upsert)
                 try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.created, value: created.bytes, mode: .upsert)
+                if let domain = options.domain {
+                    try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.domain, value: Array(domain.utf8), mode: .upsert)
+                }
             }
         }
     }
 
     private func checkFormat() throws {
-        let format = try read { try $0.formatVersion() }
+        let (format, domain) = try read { (try $0.formatVersion(), try $0.domain()) }
         if format > Self.formatVersionSupported {
             throw LedgerError.newerFormat(path: path, found: format, supported: Self.formatVersionSupported)
         }
+        if let wanted = options.domain, domain != wanted {
+            throw LedgerError.wrongDomain(path: path, found: domain, wanted: wanted)
+        }
+    }
+
+    /// The domain recorded in the ledger at `path` (nil for a bare log), read without keeping
+    /// it open: what a program needs to choose the reducer it opens the ledger with.
+    public static func domain(at path: String) throws -> String? {
+        var options = Options()
+        options.readOnly = true
+        return try LedgerStore(path: path, options: options).read { try $0.domain() }
     }
 
     /// Runs `body` on a consistent snapshot of the ledger.

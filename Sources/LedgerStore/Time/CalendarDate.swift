@@ -91,3 +91,15 @@ func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }
+
+extension CalendarDate: Codable {
+    /// A date is stored as its days since 1970-01-01.
+    public init(from decoder: any Decoder) throws {
+        self.init(daysSinceEpoch: try decoder.singleValueContainer().decode(Int32.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(daysSinceEpoch)
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commissioning
 import LedgerStore
 
 struct InitCommand: ParsableCommand {
@@ -9,9 +10,9 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let store = try LedgerStore.create(at: global.storePath)
+            let store = try LedgerStore.create(at: global.storePath, options: CommissioningLedger.storeOptions())
             let format = try store.read { try $0.formatVersion() }
-            print("created an empty ledger at \(global.storePath) (format \(format))")
+            print("created an empty commissioning ledger at \(global.storePath) (format \(format))")
         }
     }
 }

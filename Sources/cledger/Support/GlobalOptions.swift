@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commissioning
 import Foundation
 import LedgerStore
 
@@ -16,9 +17,17 @@ struct GlobalOptions: ParsableArguments {
         return "ledger"
     }
 
-    /// Opens the existing ledger, read-only unless `writable`.
+    /// Opens the existing ledger, read-only unless `writable`, with the reducer of the domain it
+    /// records: a commissioning ledger keeps (and verifies) its decision state; a bare log has none.
     func openStore(writable: Bool = false) throws -> LedgerStore {
+        let domain = try LedgerStore.domain(at: storePath)
         var options = LedgerStore.Options()
+        if let domain {
+            guard domain == CommissioningLedger.domain else {
+                throw LedgerError.wrongDomain(path: storePath, found: domain, wanted: CommissioningLedger.domain)
+            }
+            options = CommissioningLedger.storeOptions()
+        }
         options.readOnly = !writable
         return try LedgerStore(path: storePath, options: options)
     }

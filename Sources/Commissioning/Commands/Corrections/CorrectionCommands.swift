@@ -1,0 +1,4 @@
+/// The commands of this folder, for CommandRegistry.
+enum CorrectionCommands {
+    static let all: [any LedgerCommand.Type] = []
+}

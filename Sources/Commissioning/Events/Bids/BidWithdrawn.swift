@@ -1,0 +1,13 @@
+/// A bid withdrawn by its applicant.
+public struct BidWithdrawn: EventPayload {
+    public static let eventType = "BidWithdrawn"
+    public static let schemaVersion: UInt16 = 1
+
+    public var bidId: String
+    public var reason: String
+
+    public init(bidId: String, reason: String) {
+        self.bidId = bidId
+        self.reason = reason
+    }
+}

@@ -1,0 +1,11 @@
+/// The grant agreement signed by the grantee.
+public struct AgreementSigned: EventPayload {
+    public static let eventType = "AgreementSigned"
+    public static let schemaVersion: UInt16 = 1
+
+    public var grantId: String
+
+    public init(grantId: String) {
+        self.grantId = grantId
+    }
+}

@@ -1,0 +1,13 @@
+/// The final report returned for more work.
+public struct FinalReportReturned: EventPayload {
+    public static let eventType = "FinalReportReturned"
+    public static let schemaVersion: UInt16 = 1
+
+    public var grantId: String
+    public var reason: String
+
+    public init(grantId: String, reason: String) {
+        self.grantId = grantId
+        self.reason = reason
+    }
+}

@@ -1,0 +1,41 @@
+import LedgerStore
+
+/// Typed reads of the decision state: each value is a Codable struct in the binary format.
+struct StateView {
+    let bytes: (String) throws -> [UInt8]?
+
+    func get<T: Decodable>(_ type: T.Type, _ key: String) throws -> T? {
+        guard let stored = try bytes(key) else { return nil }
+        return try BinaryDecoder().decode(type, from: stored)
+    }
+
+    /// The state a decision sees: what its write transaction has so far.
+    init(_ reader: LedgerReader) {
+        bytes = { try reader.stateValue(forKey: Array($0.utf8)) }
+    }
+
+    init(_ access: any DecisionStateAccess) {
+        bytes = { try access.value(forKey: Array($0.utf8)) }
+    }
+}
+
+/// Typed reads and writes of the decision state, for the reducer alone.
+struct StateStore {
+    let access: any DecisionStateAccess
+    var view: StateView { StateView(access) }
+
+    func get<T: Decodable>(_ type: T.Type, _ key: String) throws -> T? { try view.get(type, key) }
+
+    func set(_ value: some Encodable, _ key: String) throws {
+        try access.setValue(try BinaryEncoder().encode(value), forKey: Array(key.utf8))
+    }
+
+    /// Changes the value at `key`, which must exist: the decision that appended the event checked it.
+    func modify<T: Codable>(_ type: T.Type, _ key: String, _ change: (inout T) throws -> Void) throws {
+        guard var value = try get(type, key) else {
+            preconditionFailure("the decision state has no \(key) for an event that needs it: the log and the state disagree")
+        }
+        try change(&value)
+        try set(value, key)
+    }
+}
