@@ -10,6 +10,19 @@ public struct CommissioningReducer: DecisionStateReducer {
     public func apply(_ envelope: Envelope, to access: any DecisionStateAccess) throws {
         let state = StateStore(access: access)
         let on = envelope.effectiveDate
+        /// A fund's stream order counts only the events on the fund's own stream.
+        func fund(_ state: StateStore, _ id: String, _ on: CalendarDate, _ change: (inout FundState) -> Void) throws {
+            try state.modify(FundState.self, StateKey.fund(id)) {
+                change(&$0)
+                if envelope.streamId == StreamId.fund(id) { $0.lastEffective = max($0.lastEffective, on) }
+            }
+        }
+        /// Commitments added to (`sign` 1) or taken from (-1) a fund's year lines.
+        func commit(_ state: StateStore, _ fundId: String, _ lines: [FundingLine], _ on: CalendarDate, sign: Int64) throws {
+            for line in lines {
+                try fund(state, fundId, on) { $0.update(line.financialYear, line.source) { $0.committed += Money(pence: sign * line.amount.pence) } }
+            }
+        }
         switch try CommissioningEvent(envelope) {
         case let .objectiveDefined(e):
             try define(state, StateKey.objective(e.code), name: e.title, Validity(from: e.validFrom, to: e.validTo))
@@ -196,13 +209,6 @@ public struct CommissioningReducer: DecisionStateReducer {
         try state.set((try state.get(Int64.self, StateKey.counter(counter)) ?? 0) + 1, StateKey.counter(counter))
     }
 
-    private func fund(_ state: StateStore, _ id: String, _ on: CalendarDate, _ change: (inout FundState) -> Void) throws {
-        try state.modify(FundState.self, StateKey.fund(id)) {
-            change(&$0)
-            $0.lastEffective = max($0.lastEffective, on)
-        }
-    }
-
     private func bid(_ state: StateStore, _ id: String, _ on: CalendarDate, _ change: (inout BidState) -> Void) throws {
         try state.modify(BidState.self, StateKey.bid(id)) {
             change(&$0)
@@ -221,13 +227,6 @@ public struct CommissioningReducer: DecisionStateReducer {
         try state.modify(CommitmentState.self, StateKey.commitment(id)) {
             change(&$0)
             $0.lastEffective = on
-        }
-    }
-
-    /// Adds (or with `sign` -1 takes away) commitments on a fund's year lines.
-    private func commit(_ state: StateStore, _ fundId: String, _ lines: [FundingLine], _ on: CalendarDate, sign: Int64) throws {
-        for line in lines {
-            try fund(state, fundId, on) { $0.update(line.financialYear, line.source) { $0.committed += Money(pence: sign * line.amount.pence) } }
         }
     }
 }
