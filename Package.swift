@@ -36,9 +36,16 @@ let package = Package(
             name: "cledger",
             dependencies: [
                 "Commissioning",
+                "DemoHistory",
                 "LedgerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The demo's commissioning history (`cledger demo`).
+        .target(
+            name: "DemoHistory",
+            dependencies: ["Commissioning", "LedgerStore"],
+            path: "Tools/DemoHistory"
         ),
         // Appends synthetic events for the crash, concurrency and growth tests.
         .executableTarget(
@@ -68,6 +75,10 @@ let package = Package(
         .testTarget(
             name: "CommissioningTests",
             dependencies: ["Commissioning", "LedgerStore"]
+        ),
+        .testTarget(
+            name: "DemoHistoryTests",
+            dependencies: ["DemoHistory", "Commissioning", "LedgerStore"]
         ),
         .testTarget(
             name: "EndToEndTests",

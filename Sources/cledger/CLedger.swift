@@ -11,9 +11,45 @@ struct CLedger: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, InfoCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, ImportCommand.self, DemoCommand.self, CommandsCommand.self,
         ]
     )
 
     @OptionGroup var global: GlobalOptions
+
+    /// The store commands swift-argument-parser parses (and its own `help`).
+    static var storeCommandNames: [String] {
+        configuration.subcommands.map { $0._commandName }
+    }
+
+    /// Sends the domain groups to their spec-driven parser and everything else to
+    /// swift-argument-parser (see ``CommandRouter``).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let visible = configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+        switch CommandRouter.route(arguments, storeCommands: storeCommandNames) {
+        case let .domain(domainArguments):
+            do {
+                try reportingFailures { try DomainRunner.run(domainArguments) }
+            } catch {
+                exit(withError: error)
+            }
+        case .rootHelp:
+            print(rootHelp())
+        case .argumentParser:
+            main(arguments)
+        case let .unknownCommand(word):
+            printError(CommandRouter.unknownCommandMessage(word, storeCommands: visible))
+            exit(withError: ExitCode(ExitStatus.refused))
+        }
+    }
+
+    /// swift-argument-parser's help screen with the domain groups added after the store commands.
+    static func rootHelp() -> String {
+        let generated = helpMessage(columns: helpColumnsMax)
+        let seeLine = "  See 'cledger help <subcommand>' for detailed help."
+        let section = DomainHelp.rootSection()
+        guard let range = generated.range(of: seeLine) else { return generated + "\n\n" + section }
+        return generated.replacingCharacters(in: range, with: seeLine + "\n\n" + section)
+    }
 }

@@ -48,7 +48,7 @@ public enum CommissioningError: Error, Equatable, CustomStringConvertible {
         case let .unknown(kind, id, hint): return "unknown \(kind) '\(id)'. \(hint)"
         case let .duplicate(kind, id): return "\(kind) '\(id)' already exists; choose another id."
         case let .notPermitted(actor, needs, command):
-            return "\(actor) may not \(command): it needs \(needs). Act as someone who holds that role, or have it granted first."
+            return "\(actor) may not run `\(command)`: it needs \(needs). Act as someone who holds that role, or have it granted first."
         case let .wrongState(kind, id, state, command, fitting):
             return "\(kind) \(id) is \(state), so it cannot \(command); \(fitting)."
         case let .rule(_, message): return message

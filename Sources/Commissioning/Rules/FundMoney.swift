@@ -8,51 +8,101 @@ struct FundMoney {
     let fund: FundState
     let rules: FundRules
 
-    /// What the fund has left to commit from `source` in `year`: the pot less what is
-    /// committed over the pot's years, or without a pot the year's allocation from that source
-    /// less what is committed from it.
-    func available(_ year: FinancialYear, _ source: FundingSource) -> Money {
-        if let pot = rules.potAmount, let years = rules.potYears(for: year) {
-            return pot - fund.lines.filter { years.contains($0.financialYear) }.sum(\.netCommitted)
+    /// Where a commitment's money comes from: a pot over its years, or one year's allocation
+    /// from one source.
+    enum Scope: Hashable, Comparable {
+        case pot(ClosedRange<FinancialYear>)
+        case allocation(YearSource)
+
+        static func < (a: Scope, b: Scope) -> Bool {
+            switch (a, b) {
+            case let (.pot(x), .pot(y)): return x.lowerBound < y.lowerBound
+            case let (.allocation(x), .allocation(y)): return x < y
+            case (.pot, .allocation): return true
+            case (.allocation, .pot): return false
+            }
         }
-        let line = fund.line(year, source)
-        return line.allocated - line.netCommitted
     }
 
-    /// Every line fits what is available, and MoJ lines fit the year's MoJ allocation.
+    func scope(of line: FundingLine) -> Scope {
+        if let years = rules.potYears(for: line.financialYear) { return .pot(years) }
+        return .allocation(YearSource(line.financialYear, line.source))
+    }
+
+    /// What the fund has left to commit in `scope`: the pot less what is committed over its
+    /// years, or the year's allocation from the source less what is committed from it.
+    func available(_ scope: Scope) -> Money {
+        switch scope {
+        case let .pot(years):
+            return rules.potAmount! - fund.lines.filter { years.contains($0.financialYear) }.sum(\.netCommitted)
+        case let .allocation(key):
+            let line = fund.line(key.year, key.source)
+            return line.allocated - line.netCommitted
+        }
+    }
+
+    /// What the fund has left to commit from `source` in `year`.
+    func available(_ year: FinancialYear, _ source: FundingSource) -> Money {
+        available(scope(of: FundingLine(financialYear: year, source: source, amount: .zero)))
+    }
+
+    /// The lines fit what the fund has left in every scope they draw on (lines in different
+    /// years of one pot are added up), and MoJ lines fit each year's MoJ allocation.
     /// - Parameter old: lines of the commitment being varied, which the new ones replace.
     func requireFits(_ lines: [FundingLine], replacing old: [FundingLine] = []) throws {
-        for key in Set(lines.map { YearSource($0.financialYear, $0.source) }).sorted() {
-            let wanted = lines.filter { YearSource($0.financialYear, $0.source) == key }.sum(\.amount)
-            if key.source == .mojVictimsGrant && rules.ringFenced {
-                let line = fund.line(key.year, .mojVictimsGrant)
-                let others = line.netCommitted - old.filter { YearSource($0.financialYear, $0.source) == key }.sum(\.amount)
-                if others + wanted > line.allocated {
-                    throw CommissioningError.rule(
-                        .mojAllocation,
-                        "MoJ-funded commitments of \(key.year) would be \(others + wanted), above the year's MoJ allocation of "
-                            + "\(line.allocated); \(max(line.allocated - others, .zero)) of it is left. Fund the rest from another source (such as opcc).")
-                }
-            }
-            let left = available(key.year, key.source) + old.filter { inSameScope($0, as: key) }.sum(\.amount)
+        try requireWithinMojAllocation(lines, replacing: old)
+        for scope in Set(lines.map(scope(of:))).sorted() {
+            let wanted = lines.filter { self.scope(of: $0) == scope }.sum(\.amount)
+            let held = old.filter { self.scope(of: $0) == scope }.sum(\.amount)
+            let left = available(scope) + held
             if wanted > left {
                 throw CommissioningError.rule(
                     .fundsAvailable,
-                    "fund \(fundId) has \(max(left, .zero)) left to commit from \(scope(key)); \(wanted) is more. Commit at most \(max(left, .zero)).")
+                    "fund \(fundId) has \(max(left, .zero)) left to commit from \(describe(scope)); \(wanted) is more. Commit at most \(max(left, .zero)).")
             }
         }
     }
 
-    /// Whether `line` draws on the same money as `key`: the same pot, or the same year and source.
-    private func inSameScope(_ line: FundingLine, as key: YearSource) -> Bool {
-        if let years = rules.potYears(for: key.year) { return years.contains(line.financialYear) }
-        return YearSource(line.financialYear, line.source) == key
+    /// "MoJ-funded commitments ... of a financial year never exceed that year's MoJ allocation".
+    private func requireWithinMojAllocation(_ lines: [FundingLine], replacing old: [FundingLine]) throws {
+        guard rules.ringFenced else { return }
+        let mojYears = Set(lines.filter { $0.source == .mojVictimsGrant }.map(\.financialYear)).sorted()
+        for year in mojYears {
+            let inYear = { (l: FundingLine) in l.financialYear == year && l.source == .mojVictimsGrant }
+            let line = fund.line(year, .mojVictimsGrant)
+            let others = line.netCommitted - old.filter(inYear).sum(\.amount)
+            let wanted = lines.filter(inYear).sum(\.amount)
+            if others + wanted > line.allocated {
+                throw CommissioningError.rule(
+                    .mojAllocation,
+                    "MoJ-funded commitments of \(year) would be \(others + wanted), above the year's MoJ allocation of "
+                        + "\(line.allocated); \(max(line.allocated - others, .zero)) of it is left. Fund the rest from another source (such as opcc).")
+            }
+        }
     }
 
-    private func scope(_ key: YearSource) -> String {
-        guard rules.potAmount != nil else { return "its \(key.source.rawValue) allocation for \(key.year)" }
-        if rules.potPerYear { return "its pot for \(key.year)" }
-        return "its pot for \(rules.potFirstYear!) to \(rules.potLastYear!)"
+    /// "MoJ-funded commitments and payments of a financial year never exceed that year's MoJ
+    /// allocation": a payment from the ring-fenced MoJ grant fits what the year's allocation has
+    /// not paid out. A commitment of one year paid in the next draws on the later year's allocation.
+    func requirePaymentFits(_ lines: [FundingLine]) throws {
+        guard rules.ringFenced else { return }
+        for line in lines where line.source == .mojVictimsGrant {
+            let year = fund.line(line.financialYear, .mojVictimsGrant)
+            if year.paid + line.amount > year.allocated {
+                throw CommissioningError.rule(
+                    .mojAllocation,
+                    "MoJ-funded payments of \(line.financialYear) would be \(year.paid + line.amount), above the year's MoJ allocation of \(year.allocated); "
+                        + "\(max(year.allocated - year.paid, .zero)) of it is left to pay. Record the year's allocation first, or pay the rest from another source.")
+            }
+        }
+    }
+
+    private func describe(_ scope: Scope) -> String {
+        switch scope {
+        case let .pot(years) where years.lowerBound == years.upperBound: return "its pot for \(years.lowerBound)"
+        case let .pot(years): return "its pot for \(years.lowerBound) to \(years.upperBound)"
+        case let .allocation(key): return "its \(key.source.rawValue) allocation for \(key.year)"
+        }
     }
 
     /// MoJ money pays only for victims' services: every objective must be one the fund's rules

@@ -67,11 +67,12 @@ public struct FundRules: Hashable, Sendable, Codable {
         mojObjectives.contains { objective == $0 || objective.hasPrefix($0 + ".") }
     }
 
-    /// The financial years the pot covers for a commitment in `year`.
+    /// The financial years of the pot a commitment in `year` draws on; nil when no pot covers
+    /// `year` (no pot, or a year outside the pot's period), and the year's allocation applies.
     public func potYears(for year: FinancialYear) -> ClosedRange<FinancialYear>? {
         guard potAmount != nil else { return nil }
         if potPerYear { return year...year }
         guard let first = potFirstYear, let last = potLastYear else { return year...year }
-        return first...last
+        return (first...last).contains(year) ? first...last : nil
     }
 }

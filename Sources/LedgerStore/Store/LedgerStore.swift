@@ -291,9 +291,9 @@ public final class LedgerStore {
 
     private static func validate(_ claim: IdempotencyClaim) throws {
         let count = claim.key.utf8.count
-        guard count > 0, count <= IdempotencyClaim.keyBytesMax else {
+        guard count > 0, count <= IdempotencyClaim.keyBytesMax, !claim.key.utf8.contains(where: isControl) else {
             throw LedgerError.invalidEvent(
-                field: "idempotency key", detail: "is \(count) bytes; 1 to \(IdempotencyClaim.keyBytesMax) are accepted")
+                field: "idempotency key", detail: "is \(count) bytes; 1 to \(IdempotencyClaim.keyBytesMax) without control characters are accepted")
         }
     }
 

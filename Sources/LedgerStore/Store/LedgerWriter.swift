@@ -178,8 +178,7 @@ public final class LedgerWriter: LedgerReader {
 
     static func validate(streamId: String) throws {
         let utf8 = streamId.utf8
-        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax,
-            !utf8.contains(where: { $0 < 0x20 || $0 == 0x7f })
+        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax, !utf8.contains(where: isControl)
         else {
             throw LedgerError.invalidEvent(
                 field: "stream id",
@@ -192,8 +191,13 @@ public final class LedgerWriter: LedgerReader {
             ("event type", event.eventType), ("actor id", event.actor.id), ("actor role", event.actor.role),
             ("correlation id", event.correlationId ?? ""), ("causation id", event.causationId ?? ""),
         ]
-        for (field, value) in strings where value.utf8.count > Envelope.stringBytesMax {
-            throw LedgerError.invalidEvent(field: field, detail: "is \(value.utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
+        for (field, value) in strings {
+            if value.utf8.count > Envelope.stringBytesMax {
+                throw LedgerError.invalidEvent(field: field, detail: "is \(value.utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
+            }
+            if value.utf8.contains(where: isControl) {
+                throw LedgerError.invalidEvent(field: field, detail: "'\(value.debugDescription)' holds a control character such as a line break; none are accepted")
+            }
         }
         if event.eventType.isEmpty {
             throw LedgerError.invalidEvent(field: "event type", detail: "is empty; every event needs a type")
@@ -204,6 +208,9 @@ public final class LedgerWriter: LedgerReader {
         }
     }
 }
+
+/// A control character: envelope strings are printed one event per line, so none may hold one.
+func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7f }
 
 /// The decision state in the write transaction's `state` database.
 final class StoredDecisionState: DecisionStateAccess {

@@ -129,11 +129,15 @@ public struct CommandFields: Sendable {
         try raw(name).map { _ in try choice(name, type) }
     }
 
-    /// Every value of a repeatable field (a value with commas is several values).
+    /// Every value of a repeatable field. A value with commas is several values, except for
+    /// free text, where a comma is part of the text.
     public func list(_ name: String) throws -> [String] {
-        precondition(spec.field(name) != nil, "'\(spec.name)' reads a field '\(name)' its spec does not declare")
-        return (values[name] ?? []).flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
+        guard let field = spec.field(name) else {
+            preconditionFailure("'\(spec.name)' reads a field '\(name)' its spec does not declare")
+        }
+        let given = values[name] ?? []
+        if case .text = field.kind { return given.filter { !$0.isEmpty } }
+        return given.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
     /// Every value of a repeatable compound field, split on `:` into exactly `parts` parts.

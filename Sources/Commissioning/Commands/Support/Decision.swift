@@ -91,7 +91,7 @@ public final class Decision {
 
     func fund(_ id: String) throws -> FundState {
         guard let fund = try state.get(FundState.self, StateKey.fund(id)) else {
-            throw CommissioningError.unknown(kind: "fund", id: id, hint: "Known funds are listed by `cledger report balances`; establish one with `cledger fund establish`.")
+            throw CommissioningError.unknown(kind: "fund", id: id, hint: "Give the id of an established fund (such as community), or establish one with `cledger fund establish`.")
         }
         return fund
     }
@@ -169,6 +169,14 @@ public final class Decision {
         guard let area = try state.get(ReferenceState.self, StateKey.area(code)), area.isValid(on: date) else {
             throw CommissioningError.rule(.areaValidity, "area \(code) is not an area valid on \(date); give the ONS GSS code of an area then, such as E07000026.")
         }
+    }
+
+    /// The financial year released money goes back to: the year the commitment was made in,
+    /// while that year is open (so a lapsing annual pot does not grow in a later year), else the
+    /// year of the release (a closed year is never restated).
+    func releaseYear(of lines: [FundingLine]) throws -> FinancialYear {
+        guard let committed = lines.map(\.financialYear).max(), committed < year else { return year }
+        return try state.get(Bool.self, StateKey.closedYear(committed)) == true ? year : committed
     }
 
     /// A payment reference is never used twice.

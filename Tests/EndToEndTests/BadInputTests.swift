@@ -1,0 +1,164 @@
+import Foundation
+import LedgerStore
+import Testing
+
+/// Every argument-level mistake a user can make on a domain command, and the rule-level ones
+/// whose commands exist: each gets exit status 1, exactly one line on standard error naming the
+/// field and what would be accepted, and nothing appended (`cledger info` counts the same).
+@Suite("cledger bad input end to end")
+struct BadInputTests {
+    /// One mistake: the arguments after `--store DIR`, who acts, and the message after
+    /// `cledger: error: ` (the whole line, or its start when it lists what may change).
+    struct Case: Sendable {
+        let name: String
+        let arguments: [String]
+        var actor: String? = CommissioningLedgerFixture.officer
+        let message: String
+        var prefixOnly = false
+    }
+
+    static let today = CommissioningLedgerFixture.today
+
+    /// A valid Community Fund bid with `field` replaced by `value` (nil: left out).
+    static func bid(_ field: String, _ value: String?) -> [String] {
+        let base = CommissioningLedgerFixture.communityBid()
+        guard let at = base.firstIndex(of: "--" + field) else { return base + (value.map { ["--" + field, $0] } ?? []) }
+        var changed = base
+        if let value { changed[at + 1] = value } else { changed.removeSubrange(at...(at + 1)) }
+        return changed
+    }
+
+    static let argumentCases: [Case] = [
+        Case(name: "malformed amount", arguments: bid("amount", "75,00.00"), message: "amount: '75,00.00' is not pounds and pence such as 7500.00"),
+        Case(name: "amount with three decimals", arguments: bid("amount", "7500.001"), message: "amount: '7500.001' is not pounds and pence such as 7500.00"),
+        Case(name: "malformed date", arguments: bid("start", "2017-13-01"), message: "start: '2017-13-01' is not a date YYYY-MM-DD"),
+        Case(name: "a day that does not exist", arguments: bid("end", "2018-02-30"), message: "end: '2018-02-30' is not a date YYYY-MM-DD"),
+        Case(
+            name: "unknown fund", arguments: bid("fund", "lottery"),
+            message: "unknown fund 'lottery'. Give the id of an established fund (such as community), or establish one with `cledger fund establish`."),
+        Case(
+            name: "unknown organisation", arguments: bid("org", "nobody"),
+            message: "unknown organisation 'nobody'. Register it first with `cledger org register --id nobody …`."),
+        Case(
+            name: "unknown bid", arguments: ["bid", "withdraw", "--bid", "bid-9999"],
+            message: "unknown bid 'bid-9999'. Bids are named like bid-0042, as `cledger bid submit` printed."),
+        Case(
+            name: "unknown field", arguments: ["actor", "register", "--id", "officer-2", "--colour", "red"],
+            message: "colour: 'actor register' has no field 'colour'; its fields are: id"),
+        Case(name: "missing required field", arguments: bid("title", nil), message: "title: is required: give text (the project's title)"),
+        Case(
+            name: "field without a value", arguments: bid("amount", nil) + ["--amount"],
+            message: "amount: needs a value: give pounds and pence such as 7500.00 (the amount requested)"),
+        Case(name: "single field given twice", arguments: bid("amount", "7500.00") + ["--amount", "7400.00"], message: "amount: was given 2 times; give it once"),
+        Case(
+            name: "stray word", arguments: ["bid", "submit", "community"],
+            message: "'community' is not a field of 'bid submit': give fields as --name value, such as --fund <value>; see `cledger bid submit --help`"),
+        Case(
+            name: "unknown command of a group", arguments: ["bid", "frobnicate"],
+            message: "command: 'bid frobnicate' is not a command; the bid commands are: submit, ", prefixOnly: true),
+        Case(
+            name: "unknown group", arguments: ["frobnicate", "--fund", "community"],
+            message: "command: 'frobnicate' is not a command; the commands are init, info, log, verify, export, backup, import and the groups objective, ",
+            prefixOnly: true),
+        Case(
+            name: "group without a command", arguments: ["bid", "--fund", "community"],
+            message: "command: 'cledger bid' needs a command: submit, ", prefixOnly: true),
+        Case(
+            name: "bad choice value", arguments: ["org", "register", "--id", "x", "--name", "X", "--type", "club"],
+            message: "type: 'club' is not one of community-group, watch-scheme, parish-council, charity, voluntary-group, school, "
+                + "social-enterprise, company, local-authority, health, probation, fire-and-rescue, youth-offending-team"),
+        Case(
+            name: "bad flag value", arguments: ["fund", "establish", "--id", "f", "--name", "F", "--kind", "property", "--endorsement-required", "maybe"],
+            message: "endorsement-required: 'maybe' is not true or false"),
+        Case(
+            name: "malformed id", arguments: bid("org", "keswick youth club"),
+            message: "org: 'keswick youth club' is not an id (letters, digits, '-', '.', '_')"),
+        Case(
+            name: "--on in the future", arguments: bid("on", "\(today.adding(days: 1))"),
+            message: "the date \(today.adding(days: 1)) is after today (\(today)); record what has happened, dated when it happened."),
+        Case(
+            name: "malformed --on", arguments: bid("on", "2017-02-30"),
+            message: "on: '2017-02-30' is not a date YYYY-MM-DD (the command's effective date; default: today in London)"),
+        Case(name: "--on given twice", arguments: bid("on", "\(today)") + ["--on", "\(today)"], message: "on: was given twice; give --on once"),
+        Case(
+            name: "missing actor", arguments: bid("amount", "7500.00"), actor: nil,
+            message: "actor: who is acting? Give --actor ID (such as --actor officer-0012) or set CLEDGER_ACTOR"),
+        Case(
+            name: "unknown actor", arguments: bid("amount", "7500.00"), actor: "nobody",
+            message: "unknown actor 'nobody'. Register the person with `cledger actor register --id nobody` and grant a role, or give --actor / CLEDGER_ACTOR."),
+        Case(
+            name: "wrong role", arguments: bid("amount", "7500.00"), actor: "panel-1",
+            message: "panel-1 may not run `bid submit`: it needs the commissioning-officer role on \(today). "
+                + "Act as someone who holds that role, or have it granted first."),
+        Case(
+            name: "back-dated before the actor held the role", arguments: bid("on", "2017-06-01"),
+            message: "officer-1 may not run `bid submit`: it needs the commissioning-officer role on 2017-06-01. "
+                + "Act as someone who holds that role, or have it granted first."),
+    ]
+
+    /// Rules of the strategy the command line reaches (the rules are tested at the API level too).
+    static let ruleCases: [Case] = [
+        Case(
+            name: "Property Fund bid over £2,500",
+            arguments: bid("fund", "property").replacing(["keswick-youth-club"], with: ["carlisle-watch"]).replacing(["7500.00"], with: ["2500.01"]),
+            message: "a bid for £2,500.01 exceeds the Property Fund limit of £2,500.00 in force on \(today). Ask for at most £2,500.00."),
+        Case(
+            name: "Community Fund bid under £1,000", arguments: bid("amount", "999.99"),
+            message: "a bid for £999.99 is below the Community Fund minimum of £1,000.00 in force on \(today). Ask for at least £1,000.00."),
+        Case(
+            name: "ineligible organisation type", arguments: bid("org", "acme-ltd"),
+            message: "acme-ltd is a company, and fund community takes bids only from: community-group, voluntary-group, charity, social-enterprise."),
+        Case(
+            name: "the Partnership Fund takes no bids", arguments: bid("fund", "partnership"),
+            message: "fund partnership commissions by partnership, not by bids for grants"),
+    ]
+
+    /// One ledger serves every case of a catalogue: each is refused, so none changes it, and a
+    /// case that did append would show in the count the next one checks.
+    @Test("a wrong argument: exit 1, one line naming the field and what would be accepted, nothing appended")
+    func argumentLevel() throws {
+        let ledger = try CommissioningLedgerFixture()
+        for mistake in Self.argumentCases { try check(mistake, on: ledger) }
+    }
+
+    @Test("a rule of the strategy refuses the command: exit 1, one line, nothing appended")
+    func ruleLevel() throws {
+        let ledger = try CommissioningLedgerFixture()
+        for mistake in Self.ruleCases { try check(mistake, on: ledger) }
+    }
+
+    @Test("a bid at the limits is accepted: £2,500.00 to the Property Fund, £1,000.00 to the Community Fund")
+    func atTheLimits() throws {
+        let ledger = try CommissioningLedgerFixture()
+        let property = Self.bid("fund", "property").replacing(["keswick-youth-club"], with: ["carlisle-watch"]).replacing(["7500.00"], with: ["2500.00"])
+        try expectSuccess(ledger.run(property))
+        try expectSuccess(ledger.run(Self.bid("amount", "1000.00")))
+        #expect(try ledger.eventCount() == ledger.setupEvents + 2)
+    }
+
+    @Test("a store that is not a ledger is named")
+    func notALedger() throws {
+        let directory = TemporaryDirectory()
+        let missing = directory.sub("none")
+        let result = try runProgram(Programs.cledger, ["--store", missing] + Self.bid("amount", "7500.00") + ["--actor", "officer-1"])
+        expectRefused(
+            result,
+            "\(missing) is not a ledger (no such directory). Create one with `cledger --store \(missing) init`, "
+                + "or point --store or CLEDGER_STORE at an existing ledger.")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    private func check(_ mistake: Case, on ledger: CommissioningLedgerFixture) throws {
+        let result = try ledger.run(mistake.arguments, actor: mistake.actor)
+        let comment = Comment(rawValue: mistake.name + ": stderr " + result.stderr)
+        #expect(result.status == 1, comment)
+        #expect(result.stdout == "", comment)
+        if mistake.prefixOnly {
+            #expect(result.stderr.hasPrefix("cledger: error: " + mistake.message), comment)
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1 && result.stderr.hasSuffix("\n"), comment)
+        } else {
+            #expect(result.stderr == "cledger: error: \(mistake.message)\n", comment)
+        }
+        #expect(try ledger.eventCount() == ledger.setupEvents, comment)
+    }
+}
