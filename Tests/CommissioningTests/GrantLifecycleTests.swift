@@ -28,3 +28,26 @@ struct GrantLifecycleTests {
         #expect(try t.store.verify().isValid)
     }
 }
+
+@Suite("Idempotent commands")
+struct IdempotentCommandTests {
+    @Test("a retry with the same key, actor and fields records nothing; another actor or date under the key is refused")
+    func retries() throws {
+        let t = try TestLedger()
+        let fields = ["fund": ["property"], "amount": ["40000.00"], "source": ["property-proceeds"]]
+        let first = try t.run("allocation record", fields, as: TestLedger.finance, key: "alloc-1")
+        let count = t.eventCount
+        let retry = try t.run("allocation record", fields, as: TestLedger.finance, key: "alloc-1")
+        #expect(retry.replayed)
+        #expect(retry.sequences == first.sequences)
+        #expect(t.eventCount == count)
+        #expect(throws: LedgerError.self) {
+            try t.run("allocation record", fields, as: TestLedger.officer, key: "alloc-1")
+        }
+        #expect(throws: LedgerError.self) {
+            try t.run("allocation record", fields, as: TestLedger.finance, on: "2017-04-02", key: "alloc-1")
+        }
+        #expect(t.eventCount == count)
+        try #expect(t.store.verify().isValid)
+    }
+}

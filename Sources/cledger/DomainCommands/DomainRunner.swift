@@ -23,7 +23,8 @@ enum DomainRunner {
         let global = try CommissioningStore.global(store: request.options.store)
         try ContainedRead.run(storePath: global.storePath) {
             let ledger = try CommissioningStore.open(global)
-            let context = CommandContext(actorId: actor, on: on ?? ledger.today, idempotencyKey: request.options.idempotencyKey)
+            let context = CommandContext(
+                actorId: actor, on: on ?? ledger.today, idempotencyKey: request.options.idempotencyKey, onWasGiven: on != nil)
             let receipt = try ledger.execute(command, fields: fields, context: context)
             print(CommissioningStore.receiptLine(receipt))
         }

@@ -38,7 +38,13 @@ public final class CommissioningLedger {
     /// Decides `command` and appends what it decided, or throws and appends nothing.
     public func execute(_ command: any LedgerCommand, fields: CommandFields, context: CommandContext) throws -> CommandReceipt {
         let spec = type(of: command).spec
-        let claim = context.idempotencyKey.map { IdempotencyClaim(key: $0, content: fields.canonicalContent) }
+        // The content of a key: who acts, the date if it was given, and the command's fields. A
+        // default resolved on the first attempt (today's date) is in its events, so a retry on a
+        // later day without --on is still the same command.
+        let claim = context.idempotencyKey.map { key in
+            let date = context.onWasGiven ? context.on.description : ""
+            return IdempotencyClaim(key: key, content: Array("\(context.actorId)\u{0}\(date)\u{0}".utf8) + fields.canonicalContent)
+        }
         let today = self.today
         let outcome = try store.write(idempotency: claim) { writer -> String in
             let decision = Decision(writer: writer, context: context, today: today, spec: spec)

@@ -7,11 +7,14 @@ public struct CommandContext: Sendable {
     /// The effective date; the caller resolves the default (today in London).
     public var on: CalendarDate
     public var idempotencyKey: String?
+    /// The date was given, not the default: a retry under the same key must give the same one.
+    public var onWasGiven: Bool
 
-    public init(actorId: String, on: CalendarDate, idempotencyKey: String? = nil) {
+    public init(actorId: String, on: CalendarDate, idempotencyKey: String? = nil, onWasGiven: Bool = true) {
         self.actorId = actorId
         self.on = on
         self.idempotencyKey = idempotencyKey
+        self.onWasGiven = onWasGiven
     }
 }
 
