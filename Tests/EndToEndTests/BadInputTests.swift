@@ -58,7 +58,7 @@ struct BadInputTests {
             message: "command: 'bid frobnicate' is not a command; the bid commands are: submit, ", prefixOnly: true),
         Case(
             name: "unknown group", arguments: ["frobnicate", "--fund", "community"],
-            message: "command: 'frobnicate' is not a command; the commands are init, info, log, verify, export, backup, import and the groups objective, ",
+            message: "command: 'frobnicate' is not a command; the commands are init, info, log, verify, export, backup, import, demo and the groups objective, ",
             prefixOnly: true),
         Case(
             name: "group without a command", arguments: ["bid", "--fund", "community"],
@@ -143,8 +143,8 @@ struct BadInputTests {
         let result = try runProgram(Programs.cledger, ["--store", missing] + Self.bid("amount", "7500.00") + ["--actor", "officer-1"])
         expectRefused(
             result,
-            "\(missing) is not a ledger (no such directory). Create one with `cledger --store \(missing) init`, "
-                + "or point --store or CLEDGER_STORE at an existing ledger.")
+            "\(missing) is not a ledger (no such directory). Point --store or CLEDGER_STORE at an existing ledger, "
+                + "or create one in a new directory with `cledger --store DIR init`.")
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 

@@ -130,6 +130,9 @@ public struct CommissioningReducer: DecisionStateReducer {
             try commit(state, e.fundId, e.fundingLines, on, sign: 1)
             try grant(state, e.grantId, on) { grant in
                 grant.amount = e.amount
+                precondition(
+                    grant.paidByTranche.dropFirst(e.tranches.count).allSatisfy { $0 == .zero },
+                    "GrantVaried on \(e.grantId) drops a tranche that was paid: the decision must keep paid tranches")
                 grant.paidByTranche = e.tranches.indices.map { $0 < grant.paidByTranche.count ? grant.paidByTranche[$0] : .zero }
                 grant.tranches = e.tranches
                 grant.fundingLines = e.fundingLines
@@ -177,10 +180,12 @@ public struct CommissioningReducer: DecisionStateReducer {
             try commitment(state, e.commitmentId, on) { $0.ended = true }
         case let .accrualRecorded(e):
             try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.accrued += e.line.amount } }
+            try commitment(state, e.commitmentId, on) { _ in }
             try state.set(CorrectableState(fundId: e.fundId, commitmentId: e.commitmentId, line: e.line, reversed: false), StateKey.accrual(e.accrualId))
             try bump(state, "accrual")
         case let .accrualReversed(e):
             try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.accrued -= e.line.amount } }
+            try commitment(state, e.commitmentId, on) { _ in }
             try state.modify(CorrectableState.self, StateKey.accrual(e.accrualId)) { $0.reversed = true }
         case let .paymentReversed(e):
             for line in e.lines {

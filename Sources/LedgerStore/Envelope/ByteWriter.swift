@@ -14,12 +14,12 @@ struct ByteWriter {
         bytes.append(UInt8(truncatingIfNeeded: v))
     }
 
-    mutating func u32(_ v: UInt32) {
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
-    }
+    mutating func u32(_ v: UInt32) { appendBigEndian(v) }
+    mutating func u64(_ v: UInt64) { appendBigEndian(v) }
 
-    mutating func u64(_ v: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+    private mutating func appendBigEndian<T: FixedWidthInteger>(_ v: T) {
+        var big = v.bigEndian
+        withUnsafeBytes(of: &big) { bytes.append(contentsOf: $0) }
     }
 
     mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }

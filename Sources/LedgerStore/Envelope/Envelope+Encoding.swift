@@ -120,11 +120,13 @@ struct EnvelopeHeader {
         afterStreamId = r
     }
 
+    static let fieldsBeforeIdempotencyKey = ["eventType", "recordedBy", "actor.id", "actor.role", "correlationId", "causationId"]
+
     /// The idempotency key and command digest, reading on from the stream id.
     func idempotency() throws -> (key: UnsafeRawBufferPointer, digest: EventHash?) {
         var r = afterStreamId
         do {
-            for field in ["eventType", "recordedBy", "actor.id", "actor.role", "correlationId", "causationId"] {
+            for field in Self.fieldsBeforeIdempotencyKey {
                 _ = try r.string16Bytes(field)
             }
             let key = try r.string16Bytes("idempotencyKey")

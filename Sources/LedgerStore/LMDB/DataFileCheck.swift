@@ -26,18 +26,20 @@ enum DataFileCheck {
     }
 
     /// Throws ``LedgerError/damaged(path:detail:)`` when `path` cannot be a whole LMDB file.
+    ///
+    /// The meta pages are read before the file's size is taken: another process may commit
+    /// meanwhile, and LMDB writes (and flushes) a commit's pages before the meta page that names
+    /// them, so a size taken after the meta pages always reaches the pages they name.
     static func check(path: String) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return }  // a missing file is reported by the caller as "not a ledger"
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return }
-        let fileBytes = Int(st.st_size)
 
         func damaged(_ detail: String) -> LedgerError { .damaged(path: path, detail: detail) }
 
-        let first = try readMeta(fd: fd, index: 0, pageSizeBytes: nil, fileBytes: fileBytes, damaged: damaged)
-        let second = try readMeta(fd: fd, index: 1, pageSizeBytes: first.pageSizeBytes, fileBytes: fileBytes, damaged: damaged)
+        let first = try readMeta(fd: fd, index: 0, pageSizeBytes: nil, damaged: damaged)
+        let second = try readMeta(fd: fd, index: 1, pageSizeBytes: first.pageSizeBytes, damaged: damaged)
+        guard let fileBytes = size(fd) else { return }
         let current = first.transaction >= second.transaction ? first : second
         let neededBytes = (Int(current.lastPage) + 1) * current.pageSizeBytes
         if fileBytes < neededBytes {
@@ -50,16 +52,21 @@ enum DataFileCheck {
         }
     }
 
+    /// The size of the open file `fd` in bytes, or nil when `fstat` fails.
+    private static func size(_ fd: Int32) -> Int? {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : nil
+    }
+
     private static func readMeta(
-        fd: Int32, index: Int, pageSizeBytes: Int?, fileBytes: Int, damaged: (String) -> LedgerError
+        fd: Int32, index: Int, pageSizeBytes: Int?, damaged: (String) -> LedgerError
     ) throws -> Meta {
         let offset = index * (pageSizeBytes ?? 0)
-        let needed = offset + pageHeaderBytes + metaBytes
-        if fileBytes < needed {
-            throw damaged("data.mdb is \(fileBytes) bytes, too short for meta page \(index): the file is truncated")
-        }
         var bytes = [UInt8](repeating: 0, count: pageHeaderBytes + metaBytes)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        if got >= 0 && got < bytes.count, let fileBytes = size(fd) {
+            throw damaged("data.mdb is \(fileBytes) byte\(fileBytes == 1 ? "" : "s"), too short for meta page \(index): the file is truncated")
+        }
         guard got == bytes.count else { throw damaged("meta page \(index) could not be read") }
 
         func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }

@@ -38,6 +38,18 @@ final class LMDBCursor {
         return try get(&k, &v, op)
     }
 
+    /// Every key, in order (for small databases such as the main one, which names the others);
+    /// throws when the walk meets a page LMDB cannot read.
+    func allKeys(limit: Int = 64) throws -> [[UInt8]] {
+        var keys: [[UInt8]] = []
+        var entry = try move(.first)
+        while let e = entry, keys.count < limit {
+            keys.append(Array(e.key))
+            entry = try move(.next)
+        }
+        return keys
+    }
+
     /// Moves to the first entry whose key is greater than or equal to `key`.
     func seek(atLeast key: [UInt8]) throws -> Entry? {
         try key.withUnsafeBytes { keyBytes in

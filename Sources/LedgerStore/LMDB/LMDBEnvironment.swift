@@ -60,7 +60,6 @@ final class LMDBEnvironment {
     }
 
     struct Info {
-        var mapAddress: UnsafeMutableRawPointer?
         var mapSizeBytes: Int
         var lastPage: Int
         var lastTransaction: Int
@@ -70,7 +69,7 @@ final class LMDBEnvironment {
         var raw = MDB_envinfo()
         mdb_env_info(handle, &raw)
         return Info(
-            mapAddress: raw.me_mapaddr, mapSizeBytes: raw.me_mapsize,
+            mapSizeBytes: raw.me_mapsize,
             lastPage: raw.me_last_pgno, lastTransaction: raw.me_last_txnid)
     }
 

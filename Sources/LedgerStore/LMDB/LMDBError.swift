@@ -14,6 +14,7 @@ struct LMDBError: Error, CustomStringConvertible {
     }
 
     var isMapFull: Bool { code == MDB_MAP_FULL }
+    var isNotFound: Bool { code == MDB_NOTFOUND }
     var isMapResized: Bool { code == MDB_MAP_RESIZED }
     /// Codes LMDB returns when it finds a page or a meta page that cannot be right.
     var isCorruption: Bool {

@@ -15,8 +15,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notALedger(path, detail):
-            return "\(path) is not a ledger (\(detail)). Create one with `cledger --store \(path) init`, "
-                + "or point --store or CLEDGER_STORE at an existing ledger."
+            return "\(path) is not a ledger (\(detail)). Point --store or CLEDGER_STORE at an existing ledger, "
+                + "or create one in a new directory with `cledger --store DIR init`."
         case let .alreadyALedger(path):
             return "\(path) already holds a ledger; init creates a new one only where none exists."
         case let .newerFormat(path, found, supported):
@@ -41,7 +41,7 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case let .invalidEvent(field, detail):
             return "\(field): \(detail)"
         case let .backupDestinationNotEmpty(path):
-            return "backup destination \(path) exists and is not empty; give a new or empty directory."
+            return "backup destination \(path) exists and is not an empty directory; give a new or empty directory."
         case let .readOnly(path):
             return "the ledger at \(path) was opened read-only; nothing can be appended through it."
         case let .wrongDomain(path, found, wanted):

@@ -6,9 +6,10 @@ package enum LedgerDatabaseName: String, CaseIterable {
 }
 
 extension LedgerStore {
-    /// Where in `data.mdb` the stored value of `key` in `database` begins: its address in the
-    /// map minus the map's address. Searching the file for the bytes would also find stale
-    /// copies in free pages; this finds the live one. For tests that alter a byte on disk.
+    /// Where in `data.mdb` the stored value of `key` in `database` begins. Searching the file for
+    /// the bytes would also find stale copies in free pages; this finds the live one, from the
+    /// value's address in the map: its page (the map is page-aligned, and each page's header
+    /// starts with its page number) and its place in that page. For tests that alter a byte on disk.
     package func fileOffset(ofValueIn database: LedgerDatabaseName, key: [UInt8]) throws -> Int? {
         let dbi: MDB_dbi
         switch database {
@@ -19,10 +20,13 @@ extension LedgerStore {
         case .checkpoints: dbi = dbs.checkpoints
         case .meta: dbi = dbs.meta
         }
-        guard let mapAddress = environment.info().mapAddress else { return nil }
+        let pageSize = environment.pageSizeBytes()
         return try read { reader in
             try reader.txn.withValue(dbi, key: key) { value in
-                value.baseAddress! - UnsafeRawPointer(mapAddress)
+                let address = UInt(bitPattern: value.baseAddress!)
+                let page = UnsafeRawPointer(bitPattern: address & ~UInt(pageSize - 1))!
+                let pageNumber = Int(page.loadUnaligned(as: UInt64.self))
+                return pageNumber * pageSize + Int(address - UInt(bitPattern: page))
             }
         }
     }

@@ -53,6 +53,14 @@ extension LedgerStore {
         let keepsState: Bool
 
         init(keepsState: Bool) { self.keepsState = keepsState }
+
+        /// Adds event `sequence` as `version` of `streamId`, with one dictionary access; returns
+        /// the stream's version before it when `version` does not follow it.
+        mutating func append(_ sequence: UInt64, version: UInt64, to streamId: String) -> Int? {
+            var mismatch: Int?
+            streams[streamId, default: []].appendIfFollowing(sequence, version: version, mismatch: &mismatch)
+            return mismatch
+        }
     }
 
     private func scanChain(_ reader: LedgerReader, into report: inout VerificationReport, rebuilding rebuilt: inout RebuiltIndexes) throws {
@@ -89,12 +97,11 @@ extension LedgerStore {
                 break
             }
             let streamId = String(decoding: header.streamId, as: UTF8.self)
-            let count = rebuilt.streams[streamId, default: []].count
-            guard header.streamVersion == UInt64(count) + 1 else {
-                bad(sequence, "stream \(streamId) version \(header.streamVersion) follows version \(count)")
+            let follows = rebuilt.append(sequence, version: header.streamVersion, to: streamId)
+            guard follows == nil else {
+                bad(sequence, "stream \(streamId) version \(header.streamVersion) follows version \(follows!)")
                 break
             }
-            rebuilt.streams[streamId, default: []].append(sequence)
             do {
                 let (key, digest) = try header.idempotency()
                 if !key.isEmpty, let digest {
@@ -210,8 +217,8 @@ extension LedgerStore {
     private func compareMetadata(_ reader: LedgerReader, _ report: inout VerificationReport) throws {
         let stored = try reader.txn.withValue(dbs.meta, key: LedgerDatabases.MetaKey.head) { LedgerHead(encoded: $0) }
         if stored ?? nil != report.head {
-            let said = (stored ?? nil).map(String.init(describing:)) ?? "none"
-            report.add("metadata: the recorded head is \(said), the log's last event is \(report.head.map(String.init(describing:)) ?? "none")")
+            let describe = { (head: LedgerHead?) in head.map { "\($0) recorded at \($0.recordedAt)" } ?? "none" }
+            report.add("metadata: the recorded head is \(describe(stored ?? nil)), the log's last event is \(describe(report.head))")
         }
     }
 
@@ -228,6 +235,13 @@ extension LedgerStore {
             }
             entry = try cursor.move(.next)
         }
+    }
+}
+
+extension Array where Element == UInt64 {
+    /// Appends the sequence of stream version `version` if it is the next one; else reports the count.
+    mutating func appendIfFollowing(_ sequence: UInt64, version: UInt64, mismatch: inout Int?) {
+        if version == UInt64(count) + 1 { append(sequence) } else { mismatch = count }
     }
 }
 

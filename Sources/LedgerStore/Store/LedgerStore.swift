@@ -62,9 +62,49 @@ public final class LedgerStore {
                 throw LedgerError.storage(detail: "cannot create the directory \(path): \(error.localizedDescription)")
             }
         }
-        let store = try LedgerStore(path: path, options: options, creating: true)
-        try store.initialize()
-        return store
+        try createStaged(in: path, options: options)
+        return try LedgerStore(path: path, options: options)
+    }
+
+    /// Writes the new ledger in a staging directory inside `path` and links its `data.mdb` into
+    /// `path` only when it is whole, so that a creation killed at any moment leaves no ledger
+    /// rather than a half-made one, and two creations at once make one ledger, not two.
+    private static func createStaged(in path: String, options: Options) throws {
+        removeAbandonedStagings(in: path)
+        let staging = path + "/" + stagingPrefix + String(getpid())
+        try? FileManager.default.removeItem(atPath: staging)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        } catch {
+            throw LedgerError.storage(detail: "cannot create the directory \(staging): \(error.localizedDescription)")
+        }
+        do {
+            let store = try LedgerStore(path: staging, options: options, creating: true)
+            try store.initialize()
+            try store.flush()
+        }
+        guard link(staging + "/data.mdb", path + "/data.mdb") == 0 else {
+            if errno == EEXIST { throw LedgerError.alreadyALedger(path: path) }
+            throw LedgerError.storage(detail: "cannot link \(path)/data.mdb: \(String(cString: strerror(errno)))")
+        }
+        let directory = open(path, O_RDONLY | O_DIRECTORY)
+        if directory >= 0 {
+            _ = fsync(directory)  // the new name is durable before the ledger is reported made
+            close(directory)
+        }
+    }
+
+    /// The name of a staging directory, followed by the id of the process that made it.
+    private static let stagingPrefix = ".creating-"
+
+    /// Removes the staging directories in `path` of creations whose process no longer runs.
+    private static func removeAbandonedStagings(in path: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.hasPrefix(stagingPrefix) {
+            guard let pid = Int32(name.dropFirst(stagingPrefix.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+        }
     }
 
     /// Opens the existing ledger in the directory `path`.
@@ -80,17 +120,28 @@ public final class LedgerStore {
             environment = try LMDBEnvironment(
                 path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: options.readOnly && !creating,
                 bulk: options.bulk)
-            let txn = try LMDBTransaction(environment: environment, readOnly: options.readOnly && !creating)
+            let txn = try Self.beginTransaction(environment, readOnly: options.readOnly && !creating, mayAdoptMapSize: true)
             do {
                 dbs = try LedgerDatabases(txn, create: creating)
-            } catch let error as LMDBError where error.code == -30798 /* MDB_NOTFOUND */ {
-                throw LedgerError.notALedger(path: path, detail: "an LMDB environment without the ledger's databases")
+            } catch let error as LMDBError where error.isNotFound {
+                throw Self.missingDatabases(txn, path: path)
             }
             try txn.commit()
         } catch let error as LMDBError {
             throw Self.mapped(error, path: path)
         }
         if !creating { try checkFormat() }
+    }
+
+    /// Why the ledger's databases cannot be found: an LMDB environment of another program (its
+    /// main database names other databases), or a ledger whose page naming them is garbled.
+    private static func missingDatabases(_ txn: LMDBTransaction, path: String) -> LedgerError {
+        let names = try? LMDBCursor(txn, 1).allKeys()
+        guard let names, names.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x20 && $0 < 0x7f } }) else {
+            return .damaged(path: path, detail: "the page of data.mdb that names the ledger's databases is garbled")
+        }
+        let listed = names.isEmpty ? "none" : names.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ", ")
+        return .notALedger(path: path, detail: "an LMDB environment without the ledger's databases (it has: \(listed))")
     }
 
     private static func checkIsLedger(_ path: String) throws {
@@ -249,14 +300,23 @@ public final class LedgerStore {
     public var mapSizeBytes: Int { environment.mapSizeBytes }
 
     private func beginTransaction(readOnly: Bool) throws -> LMDBTransaction {
+        do {
+            return try Self.beginTransaction(environment, readOnly: readOnly, mayAdoptMapSize: readsOpen == 0)
+        } catch let error as LMDBError {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    /// Begins a transaction; when another process has grown the map (`MDB_MAP_RESIZED`), adopts
+    /// its size and begins again, which LMDB allows only while the process has no transaction open.
+    private static func beginTransaction(
+        _ environment: LMDBEnvironment, readOnly: Bool, mayAdoptMapSize: Bool
+    ) throws -> LMDBTransaction {
         while true {
             do {
                 return try LMDBTransaction(environment: environment, readOnly: readOnly)
-            } catch let error as LMDBError where error.isMapResized && readsOpen == 0 {
-                // Another process grew the map.
+            } catch let error as LMDBError where error.isMapResized && mayAdoptMapSize {
                 try environment.adoptMapSize()
-            } catch let error as LMDBError {
-                throw Self.mapped(error, path: path)
             }
         }
     }

@@ -100,8 +100,8 @@ public final class LedgerWriter: LedgerReader {
             let envelope = Envelope(
                 sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
                 schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
-                effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId,
-                causationId: event.causationId, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+                effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
+                causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
                 payload: event.payload, hash: hash)
             try reducer.apply(envelope, to: state)
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
@@ -207,6 +207,11 @@ public final class LedgerWriter: LedgerReader {
                 field: "payload", detail: "is \(event.payload.count) bytes; at most \(Envelope.payloadBytesMax) are accepted")
         }
     }
+}
+
+extension Optional where Wrapped == String {
+    /// An empty id is stored as no id (docs/event-format.md): the reducer sees the envelope as it reads back.
+    var nonEmpty: String? { flatMap { $0.isEmpty ? nil : $0 } }
 }
 
 /// A control character: envelope strings are printed one event per line, so none may hold one.

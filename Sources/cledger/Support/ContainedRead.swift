@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 
 /// Runs reads of the ledger file in a child process, so that damage LMDB cannot survive (a
-/// garbled page that makes it read outside the map) is reported as "ledger damaged", never as
-/// a signal (DESIGN.md: "damage LMDB itself cannot survive is contained").
+/// garbled page that makes it read outside the map, or trip one of its assertions) is reported
+/// as "ledger damaged", never as a signal (DESIGN.md: "damage LMDB itself cannot survive is
+/// contained").
 ///
 /// The parent re-runs this same program with the same arguments and `CLEDGER_CONTAINED=1`; the
-/// child inherits standard input, output and error and does the work.
+/// child inherits standard input and output and does the work. Its standard error goes through
+/// the parent: passed on when the child ends normally, replaced by one line when a signal ends it
+/// (what LMDB or the runtime said while crashing is no message for a user).
 enum ContainedRead {
     static let environmentKey = "CLEDGER_CONTAINED"
 
@@ -21,7 +24,10 @@ enum ContainedRead {
         child.arguments = Array(CommandLine.arguments.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment[environmentKey] = "1"
+        environment["SWIFT_BACKTRACE"] = "enable=no"
         child.environment = environment
+        let errors = Pipe()
+        child.standardError = errors
         do {
             try child.run()
         } catch {
@@ -29,9 +35,12 @@ enum ContainedRead {
             try body()
             return
         }
+        // Read to the end before waiting, so a child with much to say cannot fill the pipe and stall.
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
         child.waitUntilExit()
         switch child.terminationReason {
         case .exit:
+            FileHandle.standardError.write(said)
             // The child printed what there was to say.
             if child.terminationStatus != 0 { throw ExitCode(child.terminationStatus) }
         case .uncaughtSignal:

@@ -81,8 +81,7 @@ public struct AwardGrant: LedgerCommand {
         let money = FundMoney(fundId: bid.fundId, fund: fund, rules: rules)
         try money.requireMojPurpose([line], objectives: bid.objectives, victimsService: fund.kind == .victims)
         try money.requireFits([line])
-        let id = try grantId ?? decision.nextId("grant", prefix: "grant") { try decision.state.get(GrantState.self, StateKey.grant($0)) != nil }
-        if try decision.state.get(GrantState.self, StateKey.grant(id)) != nil { throw CommissioningError.duplicate(kind: "grant", id: id) }
+        let id = try decision.newEntityId(grantId, counter: "grant", kind: "grant")
         try decision.emit(
             GrantAwarded(
                 bidId: bidId, grantId: id, fundId: bid.fundId, organisationId: bid.organisationId, amount: amount, tranches: tranches,

@@ -83,8 +83,7 @@ public struct SubmitBid: LedgerCommand {
                 throw CommissioningError.rule(.roundOpen, "round \(roundId) closed to bids on \(round.closesOn); submit to an open round")
             }
         }
-        let id = try bidId ?? decision.nextId("bid", prefix: "bid") { try decision.state.get(BidState.self, StateKey.bid($0)) != nil }
-        if try decision.state.get(BidState.self, StateKey.bid(id)) != nil { throw CommissioningError.duplicate(kind: "bid", id: id) }
+        let id = try decision.newEntityId(bidId, counter: "bid", kind: "bid")
         try decision.emit(
             BidSubmitted(
                 bidId: id, fundId: fundId, roundId: roundId, organisationId: organisationId, title: title, description: description,

@@ -95,15 +95,7 @@ struct CommitmentTerms {
         let money = FundMoney(fundId: fundId, fund: fund, rules: rules)
         try money.requireMojPurpose(profile, objectives: objectives, victimsService: victimsService)
         try money.requireFits(profile)
-        let commitmentId = try id ?? decision.nextId(kind.noun, prefix: kind.noun) { try decision.state.get(CommitmentState.self, StateKey.commitment($0)) != nil }
-        // Grants, contracts and agreements share one family of ids (the reducer tells a release
-        // of one from the other by its id), and each id is its own stream.
-        if try decision.state.get(CommitmentState.self, StateKey.commitment(commitmentId)) != nil
-            || decision.state.get(GrantState.self, StateKey.grant(commitmentId)) != nil
-            || decision.writer.streamVersion(StreamId.entity(commitmentId)) != 0
-        {
-            throw CommissioningError.duplicate(kind: kind.noun, id: commitmentId)
-        }
+        let commitmentId = try decision.newEntityId(id, counter: kind.noun, kind: kind.noun)
         try decision.emit(
             ContractLet(
                 commitmentId: commitmentId, fundId: fundId, providerId: providerId, service: service, route: kind.route, value: value,

@@ -189,6 +189,23 @@ public final class Decision {
         }
     }
 
+    /// Whether `id` names a bid, grant, contract or agreement, or a stream with events: they
+    /// share one family of ids, each its own stream (the reducer tells a release of a grant from
+    /// one of a contract by its id).
+    func entityExists(_ id: String) throws -> Bool {
+        try state.get(BidState.self, StateKey.bid(id)) != nil || state.get(GrantState.self, StateKey.grant(id)) != nil
+            || state.get(CommitmentState.self, StateKey.commitment(id)) != nil
+            || writer.streamVersion(StreamId.entity(id)) != 0
+    }
+
+    /// The id for a new bid, grant, contract or agreement: the one given, which must be unused,
+    /// or the next free `counter-NNNN`.
+    func newEntityId(_ given: String?, counter: String, kind: String) throws -> String {
+        guard let given else { return try nextId(counter, prefix: counter, exists: entityExists) }
+        if try entityExists(given) { throw CommissioningError.duplicate(kind: kind, id: given) }
+        return given
+    }
+
     /// The next free id `prefix-NNNN` from a counter the reducer keeps.
     func nextId(_ counter: String, prefix: String, exists: (String) throws -> Bool) throws -> String {
         var n = (try state.get(Int64.self, StateKey.counter(counter)) ?? 0) + 1
