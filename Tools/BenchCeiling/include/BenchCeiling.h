@@ -1,1 +1,55 @@
-int bench_ceiling_placeholder(void);
+#ifndef BENCH_CEILING_H
+#define BENCH_CEILING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// The ceiling the storage benchmark measures the ledger store against: a plain C loop of
+/// `mdb_put` with `MDB_APPEND` and one `mdb_txn_commit` per batch, with nothing around it.
+
+/// The events to put. Event `i` (from 0) goes under the 8-byte big-endian key `i + 1`, with the
+/// value `values[value_offsets[i] ..< value_offsets[i + 1]]`.
+typedef struct {
+    const uint8_t *values;
+    /// `count + 1` offsets into `values`, increasing.
+    const size_t *value_offsets;
+    /// The stream-index key of each event (stream id ‖ 0x00 ‖ u64be(stream version)), laid out
+    /// like the values; read only with `BENCH_STORE_SHAPED`, may be NULL otherwise.
+    const uint8_t *index_keys;
+    const size_t *index_key_offsets;
+    size_t count;
+} bench_events;
+
+/// Options of `bench_ceiling_append`, or-ed together.
+enum {
+    /// Also write what the ledger store writes besides the events: each event's stream-index
+    /// entry (`index key → u64be(sequence)`, `MDB_NOOVERWRITE`) in a second database, and a
+    /// 48-byte head record in a third database once per transaction.
+    BENCH_STORE_SHAPED = 1,
+    /// Open the environment with `MDB_NOSYNC`: commits are not flushed to disk.
+    BENCH_NO_SYNC = 2,
+};
+
+/// How a run of `bench_ceiling_append` went.
+typedef struct {
+    /// Seconds from the first `mdb_txn_begin` of the puts to the return of the last commit.
+    double seconds;
+    /// 0, or the LMDB (or errno) code of the call that failed.
+    int rc;
+    /// The call that failed, or NULL.
+    const char *operation;
+} bench_result;
+
+/// Creates an LMDB environment in `directory` (which must exist and be empty), puts `events`
+/// with `MDB_APPEND`, `batch_events` per write transaction, each committed with
+/// `mdb_txn_commit` (durable unless `BENCH_NO_SYNC`), and closes the environment.
+bench_result bench_ceiling_append(const char *directory, const bench_events *events, size_t batch_events,
+                                  unsigned options);
+
+/// The text LMDB gives for a return code.
+const char *bench_error_text(int rc);
+
+/// The version string of the LMDB library linked in.
+const char *bench_lmdb_version(void);
+
+#endif
