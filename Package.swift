@@ -32,10 +32,17 @@ let package = Package(
             name: "Commissioning",
             dependencies: ["LedgerStore"]
         ),
+        // Read models folded from the events, and the reports built on them.
+        .target(
+            name: "Projections",
+            dependencies: ["Commissioning", "LedgerStore"],
+            path: "Projections"
+        ),
         .executableTarget(
             name: "cledger",
             dependencies: [
                 "Commissioning",
+                "Projections",
                 "DemoHistory",
                 "LedgerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,6 +82,10 @@ let package = Package(
         .testTarget(
             name: "CommissioningTests",
             dependencies: ["Commissioning", "LedgerStore"]
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "DemoHistory", "Commissioning", "LedgerStore"]
         ),
         .testTarget(
             name: "DemoHistoryTests",

@@ -11,7 +11,7 @@ struct CLedger: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, InfoCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self,
-            BackupCommand.self, ImportCommand.self, DemoCommand.self, CommandsCommand.self,
+            BackupCommand.self, ImportCommand.self, DemoCommand.self, ReportCommand.self, RebuildCommand.self, CommandsCommand.self,
         ]
     )
 

@@ -227,7 +227,7 @@ extension LedgerStore {
         var entry = try cursor.move(.first)
         while let e = entry {
             let name = String(decoding: e.key, as: UTF8.self)
-            if let checkpoint = try reader.checkpoint(named: name) {
+            if !ProjectionRowKey.isRow(e.key), let checkpoint = try reader.checkpoint(named: name) {
                 let hash = checkpoint.sequence == 0 ? EventHash.zero : try reader.event(at: checkpoint.sequence)?.hash
                 if hash != checkpoint.hash {
                     report.add("checkpoint \(name): at event \(checkpoint.sequence), which this log does not hold as it was; rebuild the projection")

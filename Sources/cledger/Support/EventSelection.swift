@@ -16,19 +16,7 @@ struct EventSelection: ParsableArguments {
 
     /// The last sequence to show, from `--known-at`.
     func lastSequence(_ reader: LedgerReader) throws -> UInt64 {
-        guard let knownAt else { return .max }
-        guard let instant = LedgerInstant(parsing: knownAt) else {
-            throw CommandFailure(
-                message: "--known-at: '\(knownAt)' is neither a date (YYYY-MM-DD, meaning the end of that London day) "
-                    + "nor an instant with offset (2018-04-06T10:30:00+01:00 or 2018-04-06T09:30:00Z)")
-        }
-        if instant > SystemClock().now() {
-            throw CommandFailure(message: "--known-at: \(instant) is in the future; the ledger cannot know it yet")
-        }
-        if let created = try reader.createdAt(), instant < created {
-            throw CommandFailure(message: "--known-at: \(instant) is before the ledger was created (\(created))")
-        }
-        return try reader.lastSequence(knownAt: instant)
+        try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? .max
     }
 
     /// Calls `body` with each selected event, in order.

@@ -1,0 +1,62 @@
+import Commissioning
+import LedgerStore
+
+/// A fund as the balances projection keeps it: its name and kind, and every version of its
+/// rules with the event that set them.
+public struct FundRow: Codable, Sendable, Equatable {
+    public var fundId: String
+    public var name: String
+    public var kind: FundKind
+    public var rules: [RulesVersion]
+
+    /// Rules and the event that set them.
+    public struct RulesVersion: Codable, Sendable, Equatable {
+        public var sequence: UInt64
+        public var rules: FundRules
+    }
+
+    /// The rules in force on `point`'s date (without one: the latest) among those it counts.
+    public func rules(at point: PointInTime) -> FundRules? {
+        rules.filter { version in
+            version.sequence <= point.throughSequence && (point.asOf.map { version.rules.effectiveFrom <= $0 } ?? true)
+        }
+        .max { $0.rules.effectiveFrom < $1.rules.effectiveFrom || ($0.rules.effectiveFrom == $1.rules.effectiveFrom && $0.sequence < $1.sequence) }?
+            .rules
+    }
+}
+
+/// What a movement of money changes in a fund's year and source.
+public enum BalanceMeasure: String, Codable, Sendable, CaseIterable {
+    case allocated, committed, released, paid, recovered, accrued
+}
+
+/// One change to a fund's money: from event `sequence`, effective on `effective`, `amount`
+/// (negative for a reversal or the old lines of a variation) of `measure`.
+public struct Movement: Codable, Sendable, Equatable {
+    public var sequence: UInt64
+    public var effective: CalendarDate
+    public var financialYear: FinancialYear
+    public var source: FundingSource
+    public var measure: BalanceMeasure
+    public var amount: Money
+}
+
+/// The lines a grant, contract or agreement commits now: what a variation takes back.
+struct CommitmentLinesRow: Codable, Sendable, Equatable {
+    var fundId: String
+    var lines: [FundingLine]
+}
+
+/// The keys of the balances projection's rows.
+enum BalanceKey {
+    static let fundPrefix = "fund/"
+    static func fund(_ id: String) -> String { fundPrefix + id }
+    static func commitment(_ id: String) -> String { "commitment/" + id }
+    /// All movements of a fund, or of one of its years: keys sort by year, then sequence.
+    static func movements(_ fundId: String, _ year: FinancialYear? = nil) -> String {
+        "movement/\(fundId)/" + (year.map { String($0.startYear) + "/" } ?? "")
+    }
+    static func movement(_ fundId: String, _ m: Movement, index: Int) -> String {
+        movements(fundId, m.financialYear) + RowKey.sequence(m.sequence) + "/" + String(index)
+    }
+}

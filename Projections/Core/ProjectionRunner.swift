@@ -1,0 +1,128 @@
+import LedgerStore
+
+/// Brings projections up to the ledger's head from their checkpoints, and hands reports rows
+/// that are exactly the fold of the events through the snapshot they read.
+///
+/// A ledger the user may write keeps each projection's rows and checkpoint in it, saved in
+/// batches of ``batchEventsMax`` events, each batch with its checkpoint in one write. A ledger
+/// opened read-only (an auditor's copy) folds what its checkpoint lacks in memory. A checkpoint
+/// that does not match the log (written by another version of the fold, or at an event this log
+/// does not hold as it was, as after a restore of an older backup) is never read: the projection
+/// is rebuilt from sequence 1, and the ``CatchUp`` says why.
+public struct ProjectionRunner {
+    public let store: LedgerStore
+    /// Events folded per write when a catch-up is saved.
+    public var batchEventsMax = 10_000
+
+    /// Whether catch-ups are saved in the ledger (it is not open read-only).
+    public let saves: Bool
+
+    public init(store: LedgerStore, saves: Bool) {
+        self.store = store
+        self.saves = saves
+    }
+
+    /// What bringing a projection up to date did.
+    public struct CatchUp: Sendable, Equatable {
+        public var projection: String
+        /// Events folded.
+        public var folded: UInt64 = 0
+        /// Why the stored rows were not used and the projection was rebuilt from sequence 1.
+        public var rebuiltBecause: String?
+    }
+
+    /// Folds what `projection`'s checkpoint lacks and saves it, or does nothing when the ledger
+    /// is read-only (then ``read(_:_:)`` folds in memory).
+    /// - Complexity: O(k) for the k events after the checkpoint, O(n) when it is rebuilt.
+    @discardableResult
+    public func catchUp(_ projection: any Projection.Type) throws -> CatchUp {
+        var result = CatchUp(projection: projection.name)
+        guard saves else { return result }
+        var finished = false
+        while !finished {
+            // The closure may run again if the map grows: it reports, and the loop counts.
+            let batch = try store.write { writer -> (folded: UInt64, finished: Bool) in
+                var start = try Self.checkpointStart(projection, writer, noting: &result)
+                if start == nil {
+                    try writer.removeProjection(projection.name)
+                    start = 0
+                }
+                let head = try writer.head()?.sequence ?? 0
+                let last = min(head, start! + UInt64(batchEventsMax))
+                let rows = StoredRows(projection.name, reader: writer)
+                let folded = try Self.fold(projection, writer, from: start! + 1, through: last, into: rows)
+                try rows.save(through: writer)
+                try writer.setCheckpoint(named: projection.name, sequence: last, state: Self.checkpointState(projection))
+                return (folded, last == head)
+            }
+            guard let done = batch.value else { break }
+            result.folded += done.folded
+            finished = done.finished
+        }
+        return result
+    }
+
+    /// Removes `projection`'s rows and folds the whole log again, saving it.
+    @discardableResult
+    public func rebuild(_ projection: any Projection.Type) throws -> CatchUp {
+        guard saves else {
+            throw LedgerError.readOnly(path: store.path)
+        }
+        try store.write { writer in _ = try writer.removeProjection(projection.name) }
+        return try catchUp(projection)
+    }
+
+    /// Calls `body` with `projection`'s rows folded through the head of one snapshot, and that
+    /// snapshot; what the stored rows lack is folded in memory first.
+    public func read<R>(
+        _ projection: any Projection.Type, _ body: (ProjectionRows, LedgerReader, CatchUp) throws -> R
+    ) throws -> R {
+        try store.read { reader in
+            var result = CatchUp(projection: projection.name)
+            let start = try Self.checkpointStart(projection, reader, noting: &result)
+            let rows: ProjectionRows = start == nil ? MemoryRows() : StoredRows(projection.name, reader: reader)
+            result.folded = try Self.fold(projection, reader, from: (start ?? 0) + 1, through: .max, into: rows)
+            return try body(rows, reader, result)
+        }
+    }
+
+    /// Where folding resumes: the checkpoint's sequence (0 when there is none), or nil when the
+    /// checkpoint does not match the log, with the reason noted in `result`.
+    static func checkpointStart(_ projection: any Projection.Type, _ reader: LedgerReader, noting result: inout CatchUp) throws -> UInt64? {
+        guard let checkpoint = try reader.checkpoint(named: projection.name) else { return 0 }
+        let state = checkpointState(projection)
+        if checkpoint.state != state {
+            result.rebuiltBecause = "its checkpoint was written by another version of the projection"
+            return nil
+        }
+        let head = try reader.head()?.sequence ?? 0
+        if checkpoint.sequence > head {
+            result.rebuiltBecause =
+                "its checkpoint is at event \(checkpoint.sequence), past this log's head \(head) (restored from an older backup?)"
+            return nil
+        }
+        let hash = checkpoint.sequence == 0 ? EventHash.zero : try reader.event(at: checkpoint.sequence)?.hash
+        if hash != checkpoint.hash {
+            result.rebuiltBecause = "its checkpoint is at event \(checkpoint.sequence), which this log does not hold as it was folded"
+            return nil
+        }
+        return checkpoint.sequence
+    }
+
+    /// A checkpoint's saved bytes: the version of the fold that wrote it, big-endian.
+    static func checkpointState(_ projection: any Projection.Type) -> [UInt8] {
+        withUnsafeBytes(of: projection.version.bigEndian) { Array($0) }
+    }
+
+    /// Folds the events `first` through `last` into `rows`; returns how many there were.
+    static func fold(
+        _ projection: any Projection.Type, _ reader: LedgerReader, from first: UInt64, through last: UInt64, into rows: ProjectionRows
+    ) throws -> UInt64 {
+        var folded: UInt64 = 0
+        try reader.forEachEvent(from: first, through: last) { envelope in
+            try projection.apply(try RecordedEvent(envelope), to: rows)
+            folded += 1
+        }
+        return folded
+    }
+}

@@ -1,0 +1,73 @@
+/// A projection's read model as keyed rows, kept in the checkpoints database beside the
+/// projection's checkpoint (DESIGN.md, "Projections and reports").
+///
+/// A row's stored key is the projection's name, a 0x00 byte, then the row key, so a
+/// projection's rows sort together and in row-key order; the checkpoint itself is stored under
+/// the bare name. The rows are derived: a rebuild removes them and folds the log again. The store
+/// knows bytes only; what a row means is the projection's business.
+enum ProjectionRowKey {
+    static let separator: UInt8 = 0
+
+    /// The stored key of `key` in `projection`.
+    static func stored(_ projection: String, _ key: [UInt8]) -> [UInt8] {
+        Array(projection.utf8) + [separator] + key
+    }
+
+    /// Whether a key of the checkpoints database is a row rather than a checkpoint.
+    static func isRow(_ storedKey: UnsafeRawBufferPointer) -> Bool { storedKey.contains(separator) }
+}
+
+extension LedgerReader {
+    /// The row `key` of `projection`'s read model, or nil when it has none.
+    /// - Complexity: O(log n).
+    public func projectionRow(_ projection: String, key: [UInt8]) throws -> [UInt8]? {
+        checkOpen()
+        return try txn.value(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key))
+    }
+
+    /// Calls `body` with each row of `projection` whose key starts with `prefix`, in key order.
+    /// - Complexity: O(log n + k) for k rows.
+    public func forEachProjectionRow(
+        _ projection: String, prefix: [UInt8], _ body: (_ key: [UInt8], _ value: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        checkOpen()
+        let storedPrefix = ProjectionRowKey.stored(projection, prefix)
+        let cursor = try LMDBCursor(txn, dbs.checkpoints)
+        var entry = try cursor.seek(atLeast: storedPrefix)
+        while let e = entry, e.key.starts(with: storedPrefix) {
+            try body(Array(e.key.dropFirst(storedPrefix.count - prefix.count)), e.value)
+            entry = try cursor.move(.next)
+        }
+    }
+}
+
+extension LedgerWriter {
+    /// Stores the row `key` of `projection`'s read model. Rows are derived data: saved with the
+    /// checkpoint they belong to, in the same transaction.
+    public func setProjectionRow(_ projection: String, key: [UInt8], value: [UInt8]) throws {
+        checkOpen()
+        try Self.validate(projection)
+        try lmdb { _ = try txn.put(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key), value: value, mode: .upsert) }
+    }
+
+    /// Removes `projection`'s checkpoint and every row of its read model, before a rebuild.
+    /// - Returns: the number of rows removed.
+    @discardableResult
+    public func removeProjection(_ projection: String) throws -> Int {
+        checkOpen()
+        try Self.validate(projection)
+        var keys: [[UInt8]] = []
+        try forEachProjectionRow(projection, prefix: []) { key, _ in keys.append(key) }
+        try lmdb {
+            for key in keys { try txn.delete(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key)) }
+            try txn.delete(dbs.checkpoints, key: Array(projection.utf8))
+        }
+        return keys.count
+    }
+
+    private static func validate(_ projection: String) throws {
+        guard !projection.isEmpty, !projection.utf8.contains(where: isControl) else {
+            throw LedgerError.invalidEvent(field: "projection name", detail: "'\(projection)': give a name of printable characters")
+        }
+    }
+}

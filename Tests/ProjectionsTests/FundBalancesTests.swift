@@ -1,0 +1,97 @@
+@testable import Commissioning
+import Foundation
+import LedgerStore
+@testable import Projections
+import Testing
+
+/// The balances report against the decision state the commands were decided on, and at points
+/// in time (DESIGN.md, "Bitemporal").
+@Suite("Fund balances")
+struct FundBalancesTests {
+    /// The decision state's running totals of a fund, by year and source: an independent sum of
+    /// the same events, kept by the reducer the decisions read.
+    static func decisionStateLines(_ reader: LedgerReader, fund: String) throws -> [FundYearLine] {
+        let bytes = try #require(try reader.stateValue(forKey: Array(StateKey.fund(fund).utf8)))
+        return try BinaryDecoder().decode(FundState.self, from: bytes).lines
+    }
+
+    @Test("every fund's year and source agrees to the penny with the totals the decisions were made on", arguments: [UInt64(1), 77])
+    func agreesWithDecisionState(seed: UInt64) throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: seed)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let runner = ProjectionRunner(store: store, saves: true)
+        try runner.catchUp(FundBalancesProjection.self)
+        try runner.read(FundBalancesProjection.self) { rows, reader, _ in
+            let head = try reader.head()!.sequence
+            let report = try FundBalancesReport.build(rows, at: PointInTime(throughSequence: head))
+            #expect(report.funds.count == 5)
+            for fund in report.funds {
+                let state = try Self.decisionStateLines(reader, fund: fund.fundId)
+                let years = report.years.filter { $0.fundId == fund.fundId }
+                for line in state {
+                    let figures = years.first { $0.financialYear == line.financialYear }?.sources.first { $0.source == line.source }?.figures
+                    let shown = try #require(figures, "\(fund.fundId) \(line.financialYear) \(line.source) is missing from the report")
+                    #expect(shown.allocated == line.allocated && shown.committed == line.committed && shown.released == line.released)
+                    #expect(shown.paid == line.paid && shown.recovered == line.recovered && shown.accrued == line.accrued)
+                }
+                var sum = BalanceFigures()
+                for year in years { sum.add(year.total) }
+                #expect(sum == fund.total, "\(fund.fundId): the years do not add up to the period")
+            }
+        }
+    }
+
+    @Test("a payment effective 28 March and recorded 6 April is in the year as of 31 March, and absent as known at 1 April")
+    func paymentRecordedAfterYearEnd() throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: 2017)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let runner = ProjectionRunner(store: store, saves: true)
+        try runner.catchUp(FundBalancesProjection.self)
+        // The demo records one payment days after its effective date, across a year end.
+        let late = try store.read { reader -> Envelope? in
+            var found: Envelope?
+            try reader.forEachEvent { e in
+                guard found == nil, e.eventType == "CommitmentPaymentRecorded" || e.eventType == "TranchePaid" else { return }
+                let recorded = LondonTime.date(at: e.recordedAt)
+                if FinancialYear(containing: recorded) != FinancialYear(containing: e.effectiveDate) { found = e }
+            }
+            return found
+        }
+        let payment = try #require(late, "the demo has no payment recorded after the end of its year")
+        let year = FinancialYear(containing: payment.effectiveDate)
+        let fundId = try #require(try Self.fundId(of: payment))
+        try runner.read(FundBalancesProjection.self) { rows, reader, _ in
+            let knownAtYearEnd = try reader.lastSequence(knownAt: LondonTime.startOfDay(year.lastDay.adding(days: 1)))
+            #expect(knownAtYearEnd < payment.sequence)
+            func paid(_ point: PointInTime) throws -> Money {
+                try FundBalancesReport.build(rows, at: point, fundId: fundId, year: year).years.first?.total.paid ?? .zero
+            }
+            let head = try reader.head()!.sequence
+            let asOfYearEnd = try paid(PointInTime(throughSequence: head, asOf: year.lastDay))
+            let asOfYearEndKnownThen = try paid(PointInTime(throughSequence: knownAtYearEnd, asOf: year.lastDay))
+            let amount = try Self.amount(of: payment)
+            #expect(asOfYearEnd - asOfYearEndKnownThen >= amount, "the late payment of \(amount) is missing as of \(year.lastDay)")
+            let dayBefore = try paid(PointInTime(throughSequence: payment.sequence - 1, asOf: year.lastDay))
+            let withIt = try paid(PointInTime(throughSequence: payment.sequence, asOf: year.lastDay))
+            #expect(withIt - dayBefore == amount)
+            let asOfDayBefore = try paid(PointInTime(throughSequence: head, asOf: payment.effectiveDate.adding(days: -1)))
+            #expect(asOfDayBefore <= asOfYearEnd - amount)
+        }
+    }
+
+    static func fundId(of payment: Envelope) throws -> String? {
+        switch try CommissioningEvent(payment) {
+        case let .tranchePaid(e): return e.fundId
+        case let .commitmentPaymentRecorded(e): return e.fundId
+        default: return nil
+        }
+    }
+
+    static func amount(of payment: Envelope) throws -> Money {
+        switch try CommissioningEvent(payment) {
+        case let .tranchePaid(e): return e.line.amount
+        case let .commitmentPaymentRecorded(e): return e.lines.sum(\.amount)
+        default: return .zero
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Commissioning
+import Foundation
+import LedgerStore
+@testable import Projections
+import Testing
+
+/// A projection is a pure fold (DESIGN.md, "Projections and reports"): incremental from a
+/// checkpoint, rebuilt from scratch, or folded in batches of any size, it is the same model.
+@Suite("Projections: incremental, rebuilt and batched folds agree")
+struct ProjectionFoldTests {
+    /// Seeds of the demo's random history; the property holds for each.
+    static let seeds: [UInt64] = [3, 2017, 90_210]
+
+    @Test("saved in batches of any size, each with its checkpoint, a projection equals its fold from scratch", arguments: seeds)
+    func batchedEqualsScratch(seed: UInt64) throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: seed)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var rng = SystemRandomNumberGenerator()
+        let events = try store.read { try $0.eventCount() }
+        for projection in allProjections {
+            let scratch = try ProjectionFixtures.foldedInMemory(projection, store)
+            #expect(!scratch.isEmpty)
+            for batch in [1, 997, Int.random(in: 2...500, using: &rng), Int(events) + 1] {
+                var runner = ProjectionRunner(store: store, saves: true)
+                runner.batchEventsMax = batch
+                let result = try runner.rebuild(projection)
+                #expect(result.folded == events)
+                #expect(result.rebuiltBecause == nil)
+                let stored = try ProjectionFixtures.storedRows(projection, store)
+                #expect(stored == scratch, "\(projection.name), seed \(seed), batches of \(batch): \(stored.count) rows stored, \(scratch.count) folded")
+            }
+            #expect(store.openTransactionCount == 0)
+        }
+    }
+
+    @Test("a checkpoint saved part-way and caught up later gives the same rows; a read-only catch-up folds the rest in memory")
+    func incrementalFromCheckpoint() throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: 11)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let events = try store.read { try $0.eventCount() }
+        for projection in allProjections {
+            let scratch = try ProjectionFixtures.foldedInMemory(projection, store)
+            // Fold the first part and save it with its checkpoint, as a catch-up at that head would have.
+            let part = events / 3
+            try store.write { writer in
+                _ = try writer.removeProjection(projection.name)
+                let rows = StoredRows(projection.name, reader: writer)
+                _ = try ProjectionRunner.fold(projection, writer, from: 1, through: part, into: rows)
+                try rows.save(through: writer)
+                try writer.setCheckpoint(named: projection.name, sequence: part, state: ProjectionRunner.checkpointState(projection))
+            }
+            // Read-only: the rest is folded in memory on top of the stored rows.
+            let readOnly = ProjectionRunner(store: store, saves: false)
+            try readOnly.read(projection) { rows, _, result in
+                #expect(result.folded == events - part)
+                var seen: [String: [UInt8]] = [:]
+                try rows.forEachRow(prefix: "") { seen[$0] = $1 }
+                #expect(seen == scratch, "\(projection.name): read-only catch-up differs from the fold from scratch")
+            }
+            // Writable: the catch-up is saved and equals the fold from scratch.
+            let result = try ProjectionRunner(store: store, saves: true).catchUp(projection)
+            #expect(result.folded == events - part)
+            #expect(try ProjectionFixtures.storedRows(projection, store) == scratch)
+        }
+    }
+
+    @Test("a checkpoint written by another version of the fold is not read: the projection is rebuilt, stale rows gone, and says why")
+    func otherVersionRebuilds() throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: 5)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let projection = FundBalancesProjection.self
+        let runner = ProjectionRunner(store: store, saves: true)
+        try runner.catchUp(projection)
+        let scratch = try ProjectionFixtures.foldedInMemory(projection, store)
+        let head = try store.read { try $0.head()!.sequence }
+        try store.write { writer in
+            try writer.setProjectionRow(projection.name, key: Array("movement/stale".utf8), value: [1, 2, 3])
+            try writer.setCheckpoint(named: projection.name, sequence: head, state: [0, 0, 0, 99])
+        }
+        try ProjectionRunner(store: store, saves: false).read(projection) { _, _, result in
+            #expect(result.rebuiltBecause == "its checkpoint was written by another version of the projection")
+            #expect(result.folded == head, "a read-only ledger folds the whole log in memory rather than read the stale rows")
+        }
+        let rebuilt = try runner.catchUp(projection)
+        #expect(rebuilt.rebuiltBecause == "its checkpoint was written by another version of the projection")
+        #expect(rebuilt.folded == head)
+        #expect(try ProjectionFixtures.storedRows(projection, store) == scratch, "the stale row survived the rebuild")
+        #expect(try runner.catchUp(projection) == ProjectionRunner.CatchUp(projection: projection.name))
+    }
+}
