@@ -17,30 +17,29 @@ final class LMDBEnvironment {
     /// - Parameters:
     ///   - readOnly: open with `MDB_RDONLY`; no write transaction can begin.
     ///   - bulk: `MDB_NOSYNC`: commits are not flushed until ``sync()``; only for explicit bulk loads.
-    init(path: String, mapSizeBytes: Int, readOnly: Bool, bulk: Bool) throws {
+    ///   - withoutLock: `MDB_NOLOCK`: no lock file; only for a read-only copy nobody writes.
+    init(path: String, mapSizeBytes: Int, readOnly: Bool, bulk: Bool, withoutLock: Bool = false) throws {
         var env: OpaquePointer?
         try check(mdb_env_create(&env), "mdb_env_create")
         guard let env else { throw LMDBError(code: ENOMEM, operation: "mdb_env_create") }
         handle = env
         self.mapSizeBytes = mapSizeBytes
-        do {
-            try check(mdb_env_set_maxdbs(env, Self.databasesMax), "mdb_env_set_maxdbs")
-            try check(mdb_env_set_mapsize(env, mapSizeBytes), "mdb_env_set_mapsize")
-            // MDB_NOTLS: read transactions are not tied to a thread slot, so one thread may hold
-            // several (LMDB-NOTES pitfall 3).
-            var flags = UInt32(MDB_NOTLS)
-            if readOnly { flags |= UInt32(MDB_RDONLY) }
-            if bulk { flags |= UInt32(MDB_NOSYNC) }
-            try check(mdb_env_open(env, path, flags, 0o644), "mdb_env_open")
-            // Clear reader slots left by processes that were killed.
-            var dead: Int32 = 0
-            try check(mdb_reader_check(env, &dead), "mdb_reader_check")
-            // LMDB maps the larger of the size asked for and the size recorded in the file.
-            self.mapSizeBytes = info().mapSizeBytes
-        } catch {
-            mdb_env_close(env)
-            throw error
-        }
+        // A throw below still runs deinit, which closes the handle, as LMDB asks after a failed
+        // mdb_env_open: the class is fully initialised from here on.
+        try check(mdb_env_set_maxdbs(env, Self.databasesMax), "mdb_env_set_maxdbs")
+        try check(mdb_env_set_mapsize(env, mapSizeBytes), "mdb_env_set_mapsize")
+        // MDB_NOTLS: read transactions are not tied to a thread slot, so one thread may hold
+        // several (LMDB-NOTES pitfall 3).
+        var flags = UInt32(MDB_NOTLS)
+        if readOnly { flags |= UInt32(MDB_RDONLY) }
+        if bulk { flags |= UInt32(MDB_NOSYNC) }
+        if withoutLock { flags |= UInt32(MDB_NOLOCK) }
+        try check(mdb_env_open(env, path, flags, 0o644), "mdb_env_open")
+        // Clear reader slots left by processes that were killed.
+        var dead: Int32 = 0
+        try check(mdb_reader_check(env, &dead), "mdb_reader_check")
+        // LMDB maps the larger of the size asked for and the size recorded in the file.
+        self.mapSizeBytes = info().mapSizeBytes
     }
 
     deinit {

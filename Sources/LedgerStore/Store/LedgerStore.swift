@@ -117,9 +117,7 @@ public final class LedgerStore {
         self.options = options
         if !creating { try Self.checkIsLedger(path) }
         do {
-            environment = try LMDBEnvironment(
-                path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: options.readOnly && !creating,
-                bulk: options.bulk)
+            environment = try Self.openEnvironment(path, options, readOnly: options.readOnly && !creating)
             let txn = try Self.beginTransaction(environment, readOnly: options.readOnly && !creating, mayAdoptMapSize: true)
             do {
                 dbs = try LedgerDatabases(txn, create: creating)
@@ -131,6 +129,18 @@ public final class LedgerStore {
             throw Self.mapped(error, path: path)
         }
         if !creating { try checkFormat() }
+    }
+
+    /// Opens the LMDB environment; a ledger the user may not write, not even its lock file (an
+    /// auditor's copy on read-only media), is opened read-only without LMDB's lock, as LMDB
+    /// allows for read-only media: nobody may write that copy meanwhile.
+    private static func openEnvironment(_ path: String, _ options: Options, readOnly: Bool) throws -> LMDBEnvironment {
+        do {
+            return try LMDBEnvironment(path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: readOnly, bulk: options.bulk)
+        } catch let error as LMDBError where readOnly && error.code == EACCES {
+            return try LMDBEnvironment(
+                path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: true, bulk: options.bulk, withoutLock: true)
+        }
     }
 
     /// Why the ledger's databases cannot be found: an LMDB environment of another program (its

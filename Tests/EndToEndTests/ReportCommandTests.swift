@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `cledger report` and `cledger rebuild` on a real demo ledger, as a user runs them.
+@Suite("cledger reports end to end")
+struct ReportCommandTests {
+    /// A fresh demo ledger (seed 2017) in its own directory.
+    static func demo(_ temporary: TemporaryDirectory) throws -> String {
+        let store = temporary.sub("ledger")
+        let made = try cledger("--store", store, "demo")
+        try #require(made.status == 0, "cledger demo: \(made.stderr)")
+        return store
+    }
+
+    static func eventCount(_ store: String) throws -> String? {
+        EndToEndLedger.infoRows(try cledger("--store", store, "info").stdout)["events"]
+    }
+
+    @Test("balances in the three formats print the ledger head, the same figures, and a totals row for people")
+    func balancesFormats() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let head = try #require(EndToEndLedger.infoRows(try cledger("--store", store, "info").stdout)["head"])
+        let table = try cledger("--store", store, "report", "balances", "--fund", "community", "--year", "2017-18")
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("ledger head  \(head)"))
+        #expect(table.stdout.split(separator: "\n").contains { $0.hasPrefix("community  2017-18  all  ") })
+        let json = try cledger("--store", store, "report", "balances", "--fund", "community", "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["report"] as? String == "balances")
+        #expect(object["ledgerHead"] as? String == head)
+        let periods = try #require(object["funds"] as? [[String: Any]])
+        // The strategy: "£300,000 over 3 years (2017-2020)" for the Community Fund, one pot.
+        #expect(periods.first?["pot"] as? String == "300000.00")
+        let csv = try cledger("--store", store, "report", "balances", "--format", "csv")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "section,fund,financialYear,source,allocated,committed,released,paid,outstanding,recovered,accrued,available,pot,ledgerHead,knownAt,throughSequence,asOf")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("years,") || $0.hasPrefix("funds,") })
+        // The same figure in table and CSV: the Community Fund's pot left to award.
+        let available = try #require(periods.first?["available"] as? String)
+        #expect(lines.contains { $0.hasPrefix("funds,community,") && $0.contains(",\(available),300000.00,") })
+    }
+
+    @Test("a report on a copy the user cannot write, not even its lock file, folds in memory and changes nothing")
+    func readOnlyLedger() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let before = try Data(contentsOf: URL(fileURLWithPath: EndToEndLedger.dataFile(store)))
+        // The tests run as root, whom file modes do not stop: run cledger as nobody instead.
+        for path in [temporary.path, store] { chmod(path, 0o755) }
+        for file in ["data.mdb", "lock.mdb"] { chmod(store + "/" + file, 0o444) }
+        let result = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", Programs.cledger.path, "--store", store, "report", "balances", "--fund", "victims"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("victims  2017-18  moj"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: EndToEndLedger.dataFile(store))) == before)
+    }
+
+    @Test("rebuild folds from event 1 and says so; the reports after it are the same")
+    func rebuild() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let first = try cledger("--store", store, "report", "balances", "--format", "csv")
+        let rebuilt = try cledger("--store", store, "rebuild")
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let events = try #require(try Self.eventCount(store))
+        #expect(rebuilt.stdout.contains("rebuilt balances from event 1: \(events) events folded"))
+        #expect(rebuilt.stdout.contains("rebuilt audit-index from event 1: \(events) events folded"))
+        #expect(try cledger("--store", store, "report", "balances", "--format", "csv").stdout == first.stdout)
+        #expect(try cledger("--store", store, "verify").status == 0)
+    }
+
+    @Test("the audit trail of a grant runs from its bid to its close, each hash checked")
+    func auditTrailOfGrant() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let result = try cledger("--store", store, "report", "audit-trail", "--grant", "grant-0001", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try #require(object["events"] as? [[String: Any]])
+        #expect(events.first?["eventType"] as? String == "BidSubmitted")
+        #expect(events.contains { $0["eventType"] as? String == "GrantAwarded" })
+        #expect(events.contains { $0["eventType"] as? String == "TranchePaid" })
+        #expect(object["allHashesHold"] as? String == "true")
+        #expect(object["hashesChecked"] as? String == String(events.count))
+        let sequences = events.compactMap { ($0["sequence"] as? String).flatMap(Int.init) }
+        #expect(sequences == sequences.sorted() && Set(sequences).count == sequences.count)
+    }
+
+    /// Bad input to a report: one line saying what is wrong and what would be accepted, exit 1.
+    struct BadReport: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var message: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let badReports: [BadReport] = [
+        BadReport(arguments: ["balances", "--fund", "lottery"], message: "--fund: 'lottery' is not a fund of this ledger; the funds are community, innovation, partnership, property, victims"),
+        BadReport(arguments: ["balances", "--year", "18/19"], message: "--year: '18/19' is not a financial year such as 2018-19 (1 April to 31 March)"),
+        BadReport(arguments: ["balances", "--as-of", "2018-02-30"], message: "--as-of: '2018-02-30' is not a date YYYY-MM-DD (the last effective date to count)"),
+        BadReport(arguments: ["balances", "--known-at", "2999-01-01"], message: "--known-at: 2999-01-01T23:59:59.999999Z is in the future; the ledger cannot know it yet"),
+        BadReport(arguments: ["audit-trail", "--bid", "bid-9999"], message: "audit-trail: bid-9999 has no events in this ledger; check the id (cledger log lists the streams)"),
+        BadReport(arguments: ["audit-trail", "--org", "nobody"], message: "audit-trail: organisation nobody has no events in this ledger; check the id (cledger log lists the streams)"),
+        BadReport(arguments: ["audit-trail"], message: "audit-trail: give exactly one of --bid, --grant, --contract, --fund, --org or --actor (none was given)"),
+        BadReport(arguments: ["audit-trail", "--bid", "bid-0001", "--fund", "community"], message: "audit-trail: give exactly one of --bid, --grant, --contract, --fund, --org or --actor (--bid and --fund were given)"),
+    ]
+
+    @Test("bad input to a report: one line naming the problem and what would be accepted, exit 1", arguments: badReports)
+    func badInput(_ bad: BadReport) throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let events = try Self.eventCount(store)
+        expectRefused(try runProgram(Programs.cledger, ["--store", store, "report"] + bad.arguments), bad.message)
+        #expect(try Self.eventCount(store) == events)
+    }
+
+    @Test("an unknown report or projection is refused with the names that exist")
+    func unknownNames() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let report = try cledger("--store", store, "report", "frobnicate")
+        #expect(report.status != 0)
+        #expect(report.stderr.contains("frobnicate"))
+        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index")
+    }
+}
