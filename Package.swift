@@ -46,6 +46,7 @@ let package = Package(
                 "DemoHistory",
                 "LedgerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The demo's commissioning history (`cledger demo`).

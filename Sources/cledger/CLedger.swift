@@ -7,11 +7,12 @@ struct CLedger: ParsableCommand {
         abstract: "The Commissioning Ledger: an append-only, hash-chained event log of commissioning decisions.",
         discussion: """
             The ledger is a directory: --store DIR, else $CLEDGER_STORE, else ./ledger.
-            Exit status: 0 done; 1 refused or bad input (nothing written); 2 the ledger is damaged or does not verify.
+            Exit status: 0 done; 1 refused or bad input (nothing written); 2 the ledger is damaged or does not verify;
+            3 a reissued report differs from the one issued.
             """,
         subcommands: [
             InitCommand.self, InfoCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self,
-            BackupCommand.self, ImportCommand.self, DemoCommand.self, ReportCommand.self, RebuildCommand.self, CommandsCommand.self,
+            BackupCommand.self, ImportCommand.self, DemoCommand.self, ReportCommand.self, ReissueCommand.self, RebuildCommand.self, CommandsCommand.self,
         ]
     )
 

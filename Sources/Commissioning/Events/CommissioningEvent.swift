@@ -45,6 +45,7 @@ public enum CommissioningEvent: Sendable, Hashable {
     case paymentReversed(PaymentReversed)
     case allocationReversed(AllocationReversed)
     case accrualReversed(AccrualReversed)
+    case reportIssued(ReportIssued)
 
     /// The payload of this event.
     public var payload: any EventPayload {
@@ -90,6 +91,7 @@ public enum CommissioningEvent: Sendable, Hashable {
         case let .paymentReversed(p): return p
         case let .allocationReversed(p): return p
         case let .accrualReversed(p): return p
+        case let .reportIssued(p): return p
         }
     }
 
@@ -136,6 +138,7 @@ public enum CommissioningEvent: Sendable, Hashable {
         PaymentReversed.self,
         AllocationReversed.self,
         AccrualReversed.self,
+        ReportIssued.self,
     ]
 
     /// Decodes a stored payload of `eventType` at `schemaVersion`.
@@ -182,6 +185,7 @@ public enum CommissioningEvent: Sendable, Hashable {
         case PaymentReversed.eventType: return .paymentReversed(try decodePayload(PaymentReversed.self, schemaVersion, bytes))
         case AllocationReversed.eventType: return .allocationReversed(try decodePayload(AllocationReversed.self, schemaVersion, bytes))
         case AccrualReversed.eventType: return .accrualReversed(try decodePayload(AccrualReversed.self, schemaVersion, bytes))
+        case ReportIssued.eventType: return .reportIssued(try decodePayload(ReportIssued.self, schemaVersion, bytes))
         default:
             throw PayloadDecodingError(eventType: eventType, detail: "not an event type of this ledger")
         }

@@ -65,7 +65,7 @@ public struct CommissioningReducer: DecisionStateReducer {
             try state.modify(RoundState.self, StateKey.round(e.roundId)) { $0.closed = true }
         case let .yearClosed(e):
             try state.set(true, StateKey.closedYear(e.financialYear))
-        case .mojReturnSubmitted:
+        case .mojReturnSubmitted, .reportIssued:
             break
         case let .bidSubmitted(e):
             let bid = BidState(

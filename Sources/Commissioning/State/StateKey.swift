@@ -30,6 +30,8 @@ enum StreamId {
     static func fund(_ id: String) -> String { "fund-" + id }
     static func round(_ id: String) -> String { "round-" + id }
     static func year(_ year: FinancialYear) -> String { "year-" + year.description }
+    /// Reports issued outside the ledger.
+    static let reports = "reports"
     /// Bids, grants, contracts and agreements: their ids are their streams (`bid-0042`).
     static func entity(_ id: String) -> String { id }
 }

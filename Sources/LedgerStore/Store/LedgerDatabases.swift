@@ -74,7 +74,7 @@ public struct LedgerHead: Hashable, Sendable, CustomStringConvertible {
         return w.bytes
     }
 
-    init(sequence: UInt64, hash: EventHash, recordedAt: LedgerInstant) {
+    public init(sequence: UInt64, hash: EventHash, recordedAt: LedgerInstant) {
         self.sequence = sequence
         self.hash = hash
         self.recordedAt = recordedAt

@@ -4,7 +4,7 @@ import Projections
 
 /// `cledger report audit-trail`: the verified history of one bid, grant, contract, fund,
 /// organisation or actor.
-struct AuditTrailCommand: ParsableCommand {
+struct AuditTrailCommand: IssuableReport {
     static let configuration = CommandConfiguration(
         commandName: "audit-trail",
         abstract: "Every event of one bid, grant, contract, fund, organisation or actor, in order, with its hash checked.")
@@ -33,18 +33,17 @@ struct AuditTrailCommand: ParsableCommand {
         return subject(id)
     }
 
-    func run() throws {
-        try reportingFailures {
-            let subject = try subject()
-            let output = try withProjection(global, AuditIndexProjection.self) { rows, reader in
-                guard try AuditTrailReport.knows(subject, rows) else {
-                    throw CommandFailure(message: "audit-trail: \(subject) has no events in this ledger; check the id (cledger log lists the streams)")
-                }
-                let point = try options.pointInTime(reader)
-                let report = try AuditTrailReport.build(rows, reader, subject: subject, at: point)
-                return try Self.output(report, options: options, reader: reader, point: point)
+    func run() throws { try runReport() }
+
+    func render(pinnedHead: UInt64?) throws -> String {
+        let subject = try subject()
+        return try withProjection(global, AuditIndexProjection.self) { rows, reader in
+            guard try AuditTrailReport.knows(subject, rows) else {
+                throw CommandFailure(message: "audit-trail: \(subject) has no events in this ledger; check the id (cledger log lists the streams)")
             }
-            print(output.rendered(as: options.format))
+            let point = try options.pointInTime(reader, pinned: pinnedHead)
+            let report = try AuditTrailReport.build(rows, reader, subject: subject, at: point)
+            return try Self.output(report, options: options, reader: reader, point: point, pinned: pinnedHead).rendered(as: options.format)
         }
     }
 
@@ -56,7 +55,9 @@ struct AuditTrailCommand: ParsableCommand {
         .init(field: "hash", heading: "hash"), .init(field: "hashHolds", heading: "chain"), .init(field: "details", heading: "what was recorded"),
     ]
 
-    static func output(_ report: AuditTrailReport, options: ReportOptions, reader: LedgerReader, point: PointInTime) throws -> ReportOutput {
+    static func output(
+        _ report: AuditTrailReport, options: ReportOptions, reader: LedgerReader, point: PointInTime, pinned: UInt64?
+    ) throws -> ReportOutput {
         let table = options.format == .table
         let rows: [[ReportOutput.Cell]] = report.entries.map { e in
             [
@@ -71,13 +72,13 @@ struct AuditTrailCommand: ParsableCommand {
             altered.isEmpty
             ? "All \(report.entries.count) events shown were checked against the hash chain: each is as it was appended."
             : "Events \(altered.joined(separator: ", ")) do NOT hash to their stored hashes: the ledger was altered; run cledger verify."
-        var provenance = try options.provenanceFields(reader, point)
+        var provenance = try options.provenanceFields(reader, point, pinned: pinned)
         provenance.append(("subject", report.subject.description))
         provenance.append(("hashesChecked", String(report.entries.count)))
         provenance.append(("allHashesHold", String(report.allHashesHold)))
         return ReportOutput(
             report: "audit-trail", columns: columns, sections: [.init(name: "events", title: "Events of \(report.subject)", rows: rows)],
-            provenance: provenance, headerLines: ["Audit trail of \(report.subject)"] + (try options.provenance(reader, point)),
+            provenance: provenance, headerLines: ["Audit trail of \(report.subject)"] + (try options.provenance(reader, point, pinned: pinned)),
             footerLines: ["", verdict])
     }
 }

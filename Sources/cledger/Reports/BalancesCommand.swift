@@ -4,7 +4,7 @@ import LedgerStore
 import Projections
 
 /// `cledger report balances`: per fund and financial year by source, and per fund over its period.
-struct BalancesCommand: ParsableCommand {
+struct BalancesCommand: IssuableReport {
     static let configuration = CommandConfiguration(
         commandName: "balances",
         abstract: "Fund balances: allocated, committed, released, paid, outstanding, recovered, accrued and available, by fund, year and source.")
@@ -18,24 +18,23 @@ struct BalancesCommand: ParsableCommand {
     @Option(help: "Only this financial year (2018-19).")
     var year: String?
 
-    func run() throws {
-        try reportingFailures {
-            let financialYear = try year.map { text in
-                guard let year = FinancialYear(parsing: text) else {
-                    throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
-                }
-                return year
+    func run() throws { try runReport() }
+
+    func render(pinnedHead: UInt64?) throws -> String {
+        let financialYear = try year.map { text in
+            guard let year = FinancialYear(parsing: text) else {
+                throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
             }
-            let output = try withProjection(global, FundBalancesProjection.self) { rows, reader in
-                let point = try options.pointInTime(reader)
-                let known = try FundBalancesReport.funds(rows).map(\.fundId)
-                if let fund, !known.contains(fund) {
-                    throw CommandFailure(message: "--fund: '\(fund)' is not a fund of this ledger; the funds are \(known.joined(separator: ", "))")
-                }
-                let report = try FundBalancesReport.build(rows, at: point, fundId: fund, year: financialYear)
-                return try Self.output(report, options: options, reader: reader, point: point)
+            return year
+        }
+        return try withProjection(global, FundBalancesProjection.self) { rows, reader in
+            let point = try options.pointInTime(reader, pinned: pinnedHead)
+            let known = try FundBalancesReport.funds(rows).map(\.fundId)
+            if let fund, !known.contains(fund) {
+                throw CommandFailure(message: "--fund: '\(fund)' is not a fund of this ledger; the funds are \(known.joined(separator: ", "))")
             }
-            print(output.rendered(as: options.format))
+            let report = try FundBalancesReport.build(rows, at: point, fundId: fund, year: financialYear)
+            return try Self.output(report, options: options, reader: reader, point: point, pinned: pinnedHead).rendered(as: options.format)
         }
     }
 
@@ -53,7 +52,9 @@ struct BalancesCommand: ParsableCommand {
             .map(ReportOutput.Cell.money)
     }
 
-    static func output(_ report: FundBalancesReport, options: ReportOptions, reader: LedgerReader, point: PointInTime) throws -> ReportOutput {
+    static func output(
+        _ report: FundBalancesReport, options: ReportOptions, reader: LedgerReader, point: PointInTime, pinned: UInt64?
+    ) throws -> ReportOutput {
         var yearRows: [[ReportOutput.Cell]] = []
         for year in report.years {
             for line in year.sources {
@@ -76,6 +77,7 @@ struct BalancesCommand: ParsableCommand {
                 .init(name: "years", title: "By fund, financial year and funding source", rows: yearRows),
                 .init(name: "funds", title: "By fund over its whole period", rows: periodRows, totals: report.funds.isEmpty ? nil : totals),
             ],
-            provenance: try options.provenanceFields(reader, point), headerLines: ["Fund balances"] + (try options.provenance(reader, point)))
+            provenance: try options.provenanceFields(reader, point, pinned: pinned),
+            headerLines: ["Fund balances"] + (try options.provenance(reader, point, pinned: pinned)))
     }
 }

@@ -26,8 +26,21 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "table (for people), json or csv.")
     var format: ReportFormat = .table
 
-    /// The events the report counts, in the snapshot `reader` reads.
-    func pointInTime(_ reader: LedgerReader) throws -> PointInTime {
+    @Flag(help: "Record that this report was issued (its parameters, head and output hash), so that `cledger reissue SEQ` can check it later.")
+    var issue = false
+
+    @Option(help: "With --issue: who issues the report (default: $CLEDGER_ACTOR).")
+    var actor: String?
+
+    /// The head a report is built from: the snapshot's, or `pinned` when rebuilding an issued report.
+    func builtFrom(_ reader: LedgerReader, pinned: UInt64?) throws -> LedgerHead? {
+        guard let pinned else { return try reader.head() }
+        guard let event = try reader.event(at: pinned) else { return nil }
+        return LedgerHead(sequence: event.sequence, hash: event.hash, recordedAt: event.recordedAt)
+    }
+
+    /// The events the report counts, in the snapshot `reader` reads, up to `pinned` when given.
+    func pointInTime(_ reader: LedgerReader, pinned: UInt64? = nil) throws -> PointInTime {
         var asOfDate: CalendarDate?
         if let asOf {
             guard let date = CalendarDate(iso8601: asOf) else {
@@ -35,23 +48,23 @@ struct ReportOptions: ParsableArguments {
             }
             asOfDate = date
         }
-        let head = try reader.head()?.sequence ?? 0
-        let through = try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? head
+        let head = try builtFrom(reader, pinned: pinned)?.sequence ?? 0
+        let through = min(head, try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? head)
         return PointInTime(throughSequence: through, asOf: asOfDate)
     }
 
     /// The lines that say what a report was built from, for the top of a table.
-    func provenance(_ reader: LedgerReader, _ point: PointInTime) throws -> [String] {
-        var lines = ["ledger head  \(try reader.head().map(String.init(describing:)) ?? "0 (empty ledger)")"]
+    func provenance(_ reader: LedgerReader, _ point: PointInTime, pinned: UInt64? = nil) throws -> [String] {
+        var lines = ["ledger head  \(try builtFrom(reader, pinned: pinned).map(String.init(describing:)) ?? "0 (empty ledger)")"]
         if let knownAt { lines.append("known at     \(knownAt) (events 1 to \(point.throughSequence))") }
         if let asOf = point.asOf { lines.append("as of        \(asOf) (effective dates)") }
         return lines
     }
 
     /// The fields that say what a report was built from, for JSON and CSV.
-    func provenanceFields(_ reader: LedgerReader, _ point: PointInTime) throws -> [(String, String?)] {
+    func provenanceFields(_ reader: LedgerReader, _ point: PointInTime, pinned: UInt64? = nil) throws -> [(String, String?)] {
         [
-            ("ledgerHead", try reader.head().map(String.init(describing:))),
+            ("ledgerHead", try builtFrom(reader, pinned: pinned).map(String.init(describing:))),
             ("knownAt", knownAt), ("throughSequence", String(point.throughSequence)), ("asOf", point.asOf?.description),
         ]
     }

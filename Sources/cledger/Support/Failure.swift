@@ -8,6 +8,8 @@ enum ExitStatus {
     static let refused: Int32 = 1
     /// The ledger is damaged or does not verify.
     static let damaged: Int32 = 2
+    /// A reissued report does not rebuild to what was issued.
+    static let differs: Int32 = 3
 }
 
 /// Prints one line to standard error.
