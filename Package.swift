@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LedgerStore"]
+            dependencies: ["Commissioning", "LedgerStore"]
         ),
     ],
     swiftLanguageModes: [.v6]

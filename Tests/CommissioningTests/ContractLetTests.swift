@@ -104,7 +104,7 @@ struct ContractLetTests {
         let t = try TestLedger()
         try t.allocate("150000.00", "moj")
         try t.allocate("50000.00", "opcc")
-        t.expectRule(.mojPurpose, "MoJ money pays only for victims' services, and this is not one; fund it from another source (such as opcc).") {
+        t.expectRefused(.rule(.mojPurpose, Self.notMarkedVictimsService("contract"))) {
             try t.run("contract let", TestLedger.victimsContract(extra: ["victims-service": ["false"]]))
         }
         t.expectRule(.mojPurpose, "objective 3.4 is not one the fund's rules let MoJ money pay for") {
@@ -112,6 +112,22 @@ struct ContractLetTests {
         }
         // "more can be funded from other sources": an alcohol and substance misuse service on OPCC money.
         try t.run("contract let", TestLedger.victimsContract(value: "20000.00", profile: ["2017-18:opcc:20000.00"], objective: ["3.4"], extra: ["victims-service": ["false"]]))
+        #expect(try t.store.verify().isValid)
+    }
+
+    /// The refusal of MoJ money for a contract or agreement not marked as a victims' service:
+    /// it names the field that marks one.
+    static func notMarkedVictimsService(_ noun: String) -> String {
+        "MoJ money pays only for victims' services, and this \(noun) is not marked as one (victims-service is false): "
+            + "give --victims-service if it is a service for victims that meets the Victims' Code, or fund it from another source (such as opcc)."
+    }
+
+    @Test("MoJ money for a partnership agreement, which is not a victims' service by default, is refused naming victims-service")
+    func mojPurposeForUnmarkedAgreement() throws {
+        let t = try TestLedger()
+        t.expectRefused(.rule(.mojPurpose, Self.notMarkedVictimsService("agreement"))) {
+            try t.run("agreement make", TestLedger.partnershipAgreement(extra: ["profile": ["2017-18:moj:60000.00"]]))
+        }
         #expect(try t.store.verify().isValid)
     }
 

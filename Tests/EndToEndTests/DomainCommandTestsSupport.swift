@@ -17,7 +17,7 @@ final class CommissioningLedgerFixture {
     let store: String
     /// Events after the setup.
     private(set) var setupEvents = 0
-    /// What `import` printed for the strategy file.
+    /// What `import` printed for the strategy file (or the lines of a ledger in use).
     private(set) var strategyImport = ProgramResult(status: 0, stdout: "", stderr: "", exitedBySignal: false)
 
     static let officer = "officer-1"
@@ -55,6 +55,18 @@ final class CommissioningLedgerFixture {
         setupEvents = 2 + Self.strategyCommands + (withTestData ? Self.testData.count : 0)
     }
 
+    /// A ledger in use since the start of ``LedgerPeople/firstYear``: its people (see
+    /// ``LedgerPeople``), then `lines` imported by officer-1, dated that first day unless a line
+    /// says otherwise (``LedgerInUse`` has the reference data and funds).
+    init(inUseSince lines: [String]) throws {
+        store = directory.sub("ledger")
+        let people = try LedgerPeople.create(at: store, since: LedgerInUse.since)
+        strategyImport = try importLines(lines, "--actor", Self.officer, "--on", "\(LedgerInUse.since)")
+        try expectSuccess(strategyImport)
+        setupEvents = try eventCount()
+        #expect(setupEvents >= people + lines.count, "every line records at least one event")
+    }
+
     /// Runs `cledger --store STORE arguments… [--actor actor]` with $CLEDGER_ACTOR unset.
     @discardableResult
     func run(_ arguments: String..., actor: String? = officer, environment: [String: String] = [:]) throws -> ProgramResult {
@@ -62,17 +74,16 @@ final class CommissioningLedgerFixture {
     }
 
     @discardableResult
-    func run(_ arguments: [String], actor: String? = officer, environment: [String: String] = [:]) throws -> ProgramResult {
+    func run(_ arguments: [String], actor: String? = officer, environment: [String: String] = [:], stdin: String? = nil) throws -> ProgramResult {
         var environment = environment
         if environment["CLEDGER_ACTOR"] == nil { environment["CLEDGER_ACTOR"] = "" }
-        return try runProgram(Programs.cledger, ["--store", store] + arguments + (actor.map { ["--actor", $0] } ?? []), environment: environment)
+        return try runProgram(
+            Programs.cledger, ["--store", store] + arguments + (actor.map { ["--actor", $0] } ?? []), environment: environment, stdin: stdin)
     }
 
     /// Runs `cledger --store STORE import -` with `lines` on standard input.
     func importLines(_ lines: [String], _ options: String...) throws -> ProgramResult {
-        try runProgram(
-            Programs.cledger, ["--store", store, "import", "-"] + options, environment: ["CLEDGER_ACTOR": ""],
-            stdin: lines.map { $0 + "\n" }.joined())
+        try run(["import", "-"] + options, actor: nil, stdin: lines.map { $0 + "\n" }.joined())
     }
 
     /// The number of events, as `cledger info` prints it.

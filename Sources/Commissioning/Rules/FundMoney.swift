@@ -105,12 +105,16 @@ struct FundMoney {
         }
     }
 
-    /// MoJ money pays only for victims' services: every objective must be one the fund's rules
-    /// let MoJ money pay for.
-    func requireMojPurpose(_ lines: [FundingLine], objectives: [String], victimsService: Bool) throws {
+    /// MoJ money pays only for victims' services: the commitment is one (else the refusal ends
+    /// with `notVictimsService`, saying why it is not and what to do), and every objective must
+    /// be one the fund's rules let MoJ money pay for.
+    func requireMojPurpose(
+        _ lines: [FundingLine], objectives: [String], victimsService: Bool,
+        notVictimsService: String = "this is not one; fund it from another source (such as opcc)."
+    ) throws {
         guard lines.contains(where: { $0.source == .mojVictimsGrant }) else { return }
         if !victimsService {
-            throw CommissioningError.rule(.mojPurpose, "MoJ money pays only for victims' services, and this is not one; fund it from another source (such as opcc).")
+            throw CommissioningError.rule(.mojPurpose, "MoJ money pays only for victims' services, and " + notVictimsService)
         }
         if let other = objectives.first(where: { !rules.mojMayFund(objective: $0) }) {
             throw CommissioningError.rule(

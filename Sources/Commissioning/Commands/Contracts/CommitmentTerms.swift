@@ -93,7 +93,10 @@ struct CommitmentTerms {
         for year in Set(profile.map(\.financialYear)).sorted() { try decision.requireOpen(year) }
         try FundingProfile.check(profile, value: value, start: start, end: end)
         let money = FundMoney(fundId: fundId, fund: fund, rules: rules)
-        try money.requireMojPurpose(profile, objectives: objectives, victimsService: victimsService)
+        try money.requireMojPurpose(
+            profile, objectives: objectives, victimsService: victimsService,
+            notVictimsService: "this \(kind.noun) is not marked as one (victims-service is false): give --victims-service if it is a service "
+                + "for victims that meets the Victims' Code, or fund it from another source (such as opcc).")
         try money.requireFits(profile)
         let commitmentId = try decision.newEntityId(id, counter: kind.noun, kind: kind.noun)
         try decision.emit(
