@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Commissioning", "LedgerStore"]
+            dependencies: ["Commissioning", "LedgerStore", .product(name: "Crypto", package: "swift-crypto")]
         ),
     ],
     swiftLanguageModes: [.v6]

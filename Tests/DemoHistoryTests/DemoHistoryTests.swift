@@ -1,5 +1,5 @@
 import Commissioning
-import DemoHistory
+@testable import DemoHistory
 import Foundation
 import LedgerStore
 import Testing
@@ -7,10 +7,10 @@ import Testing
 @Suite("The demo history")
 struct DemoHistoryTests {
     /// Writes the demo for `seed` into a temporary directory and hands it to `body`.
-    static func withDemo<T>(seed: UInt64, _ body: (DemoHistory.Summary, LedgerStore) throws -> T) throws -> T {
+    static func withDemo<T>(seed: UInt64, scale: Int = 1, _ body: (DemoHistory.Summary, LedgerStore) throws -> T) throws -> T {
         let directory = NSTemporaryDirectory() + "demo-test-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let summary = try DemoHistory.write(into: directory, seed: seed, scale: 1)
+        let summary = try DemoHistory.write(into: directory, seed: seed, scale: scale)
         let store = try LedgerStore(path: directory, options: CommissioningLedger.storeOptions())
         return try body(summary, store)
     }
@@ -41,6 +41,25 @@ struct DemoHistoryTests {
             #expect((types["BidSubmitted"] ?? 0) >= 200, "a few hundred bids")
             #expect(types["YearClosed"] == 3)
             #expect(recordedLate == 1, "one payment recorded days after its date")
+        }
+    }
+
+    @Test("at scale 3 the history runs on through the 2021 plan and the 2023 unitary areas, and verifies")
+    func atScale() throws {
+        try Self.withDemo(seed: 2017, scale: 3) { summary, store in
+            #expect(summary.bulk)
+            #expect(summary.lastDay > CalendarDate(year: 2026, month: 1, day: 1)!)
+            #expect(try store.verify().isValid)
+            var unitaryBids = 0
+            try store.read { reader in
+                try reader.forEachEvent { envelope in
+                    guard case let .bidSubmitted(bid) = try CommissioningEvent(envelope) else { return }
+                    let unitary = DemoCast.unitaries.contains { $0.code == bid.areaCode }
+                    #expect(unitary == (envelope.effectiveDate >= CalendarDate(year: 2023, month: 4, day: 1)!), "\(bid.bidId) in \(bid.areaCode)")
+                    if unitary { unitaryBids += 1 }
+                }
+            }
+            #expect(unitaryBids > 0)
         }
     }
 

@@ -65,7 +65,7 @@ extension DemoStory {
         let organisation: (id: String, area: String, district: Int)
         if fund == "victims" {
             let provider = random.pick(DemoCast.victimProviders)
-            organisation = (provider.id, DemoCast.districts[random.int(0...5)].code, 0)
+            organisation = (provider.id, area(ofDistrict: random.int(0...5), on: submitted), 0)
         } else {
             let eligible = organisations.filter { org in
                 switch fund {
@@ -94,13 +94,16 @@ extension DemoStory {
         if let roundId { fields["round"] = [roundId] }
         schedule.add("bid submit", on: submitted, as: officer, fields)
 
-        var endorsed = false
+        var endorsed: CalendarDate?
         if fund == "property" && random.chance(92) {
-            schedule.add("bid endorse", on: submitted.adding(days: random.int(0...4)), as: DemoCast.endorser(organisation.area), ["bid": [bidId]])
-            endorsed = true
+            let on = submitted.adding(days: random.int(0...4))
+            schedule.add("bid endorse", on: on, as: DemoCast.endorser(organisation.area), ["bid": [bidId]])
+            endorsed = on
         }
         if random.chance(3) {
-            schedule.add("bid withdraw", on: closes.adding(days: -1), as: officer, ["bid": [bidId], "reason": ["the group could not find a venue"]])
+            // Withdrawn the day before the round closes, or after the endorsement if that came later.
+            let on = max(closes.adding(days: -1), endorsed ?? submitted)
+            schedule.add("bid withdraw", on: on, as: officer, ["bid": [bidId], "reason": ["the group could not find a venue"]])
             return
         }
         let decider = random.chance(80) ? DemoCast.commissioner : DemoCast.deputy
@@ -131,8 +134,8 @@ extension DemoStory {
         let strong = total >= 30
         let award = strong && random.chance(70) ? requested : Money(pounds: max(Int64(range.lowerBound), requested.pence / 100 * Int64(random.int(75...95)) / 100 / 50 * 50))
         let affordable = (budget[key] ?? .zero) >= award
-        if (fund == "property" && !endorsed) || !strong || !affordable {
-            let reason = fund == "property" && !endorsed ? "no police endorsement" : (!strong ? "scored below the panel's threshold" : "the fund has no money left this period")
+        if (fund == "property" && endorsed == nil) || !strong || !affordable {
+            let reason = fund == "property" && endorsed == nil ? "no police endorsement" : (!strong ? "scored below the panel's threshold" : "the fund has no money left this period")
             schedule.add("bid recommend", on: panel, as: chair, ["bid": [bidId], "decision": ["decline"], "rationale": [reason]])
             schedule.add("bid decline", on: decided, as: decider, ["bid": [bidId], "reason": [reason]])
             return

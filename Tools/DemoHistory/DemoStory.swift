@@ -168,7 +168,12 @@ struct DemoStory {
 
     /// The area a bid benefits: its organisation's district, or after April 2023 the unitary authority.
     func area(of organisation: DemoCast.Organisation, on day: CalendarDate) -> String {
-        let district = DemoCast.districts[organisation.districtIndex]
+        area(ofDistrict: organisation.districtIndex, on: day)
+    }
+
+    /// District `index`, or after April 2023 the unitary authority that replaced it.
+    func area(ofDistrict index: Int, on day: CalendarDate) -> String {
+        let district = DemoCast.districts[index]
         return day >= date(2023, 4, 1) ? district.unitary : district.code
     }
 

@@ -27,13 +27,13 @@ extension IssuableReport {
                 headHash: (head?.hash ?? .zero).description, outputHash: issued.hash, outputBytes: Int64(issued.bytes.count),
                 lineDigests: issued.lineDigests)
             let ledger = try CommissioningStore.open(global)
-            let receipt = try ledger.recordReportIssued(payload, actorId: try CommissioningStore.actor(options.actor))
+            let receipt = try ledger.recordReportIssued(payload, actorId: try CommissioningStore.actor(options.issuedBy))
             FileHandle.standardError.write(Data((CommissioningStore.receiptLine(receipt) + "\n").utf8))
         }
     }
 
     /// The arguments after `cledger report NAME`, without those that say where and by whom
-    /// (`--store`, `--actor`) or that the report is issued (`--issue`): what `reissue` replays.
+    /// (`--store`, `--issued-by`) or that the report is issued (`--issue`): what `reissue` replays.
     static func parametersAsGiven() -> [String] {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.firstIndex(of: _commandName) else { return [] }
@@ -42,9 +42,9 @@ extension IssuableReport {
         for argument in arguments[(name + 1)...] {
             if skipNext {
                 skipNext = false
-            } else if argument == "--issue" || argument.hasPrefix("--store=") || argument.hasPrefix("--actor=") {
+            } else if argument == "--issue" || argument.hasPrefix("--store=") || argument.hasPrefix("--issued-by=") {
                 continue
-            } else if argument == "--store" || argument == "--actor" {
+            } else if argument == "--store" || argument == "--issued-by" {
                 skipNext = true
             } else {
                 kept.append(argument)

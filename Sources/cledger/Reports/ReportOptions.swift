@@ -29,8 +29,8 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Record that this report was issued (its parameters, head and output hash), so that `cledger reissue SEQ` can check it later.")
     var issue = false
 
-    @Option(help: "With --issue: who issues the report (default: $CLEDGER_ACTOR).")
-    var actor: String?
+    @Option(name: .customLong("issued-by"), help: "With --issue: who issues the report (default: $CLEDGER_ACTOR).")
+    var issuedBy: String?
 
     /// The head a report is built from: the snapshot's, or `pinned` when rebuilding an issued report.
     func builtFrom(_ reader: LedgerReader, pinned: UInt64?) throws -> LedgerHead? {
