@@ -71,6 +71,9 @@ let package = Package(
             name: "cledger-bench",
             dependencies: [
                 "LedgerStore",
+                "Commissioning",
+                "Projections",
+                "DemoHistory",
                 "BenchCeiling",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

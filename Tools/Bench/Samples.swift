@@ -29,15 +29,8 @@ struct Samples {
 
     func summary(of measurement: Measurement) -> Summary? {
         let values = rates(of: measurement)
-        guard let median = median(of: values), let min = values.min(), let max = values.max() else { return nil }
-        return Summary(median: median, min: min, max: max)
-    }
-
-    private func median(of values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        guard let middle = median(of: values), let min = values.min(), let max = values.max() else { return nil }
+        return Summary(median: middle, min: min, max: max)
     }
 
     /// `numerator / denominator` of each run: same-run ratios, which the machine's drift moves less.

@@ -1,8 +1,9 @@
 import Foundation
 
-// cledger-bench: the storage benchmark. Measures the ledger store's batched and single durable
-// appends, read-back and verify against a plain C loop of mdb_put and a bare SHA-256 chain loop
-// on the same bytes, in one run, repeating each measurement; `Tools/bench --help` for options.
+// cledger-bench: the storage benchmark (`storage`, the default) measures the ledger store's
+// batched and single durable appends, read-back and verify against a plain C loop of mdb_put and
+// a bare SHA-256 chain loop on the same bytes; `history` measures projection rebuilds, point-in-
+// time questions and decisions on demo histories. `Tools/bench [storage|history] --help`.
 
 private typealias F = TextFormatting
 
@@ -57,10 +58,15 @@ private func seconds(since start: ContinuousClock.Instant) -> Double {
 
 /// Global, so the signal sources live as long as the program.
 let interruptSources = InterruptCleanup.install()
+let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    try runBenchmark(try BenchConfig(arguments: Array(CommandLine.arguments.dropFirst())))
+    if arguments.first == "history" {
+        try HistoryBench.run(try HistoryBenchConfig(arguments: Array(arguments.dropFirst())))
+    } else {
+        try runBenchmark(try BenchConfig(arguments: arguments.first == "storage" ? Array(arguments.dropFirst()) : arguments))
+    }
 } catch is BenchConfig.HelpRequested {
-    print(BenchConfig.usage)
+    print(arguments.first == "history" ? HistoryBenchConfig.usage : BenchConfig.usage)
 } catch {
     progress("cledger-bench: \(error)")
     exit(1)

@@ -113,3 +113,35 @@ done:
 const char *bench_error_text(int rc) { return mdb_strerror(rc); }
 
 const char *bench_lmdb_version(void) { return mdb_version(NULL, NULL, NULL); }
+
+bench_scan_result bench_scan_events(const char *directory) {
+    bench_scan_result r = {0, 0, 0, 0, 0, NULL};
+    MDB_env *env;
+    if ((r.rc = mdb_env_create(&env))) { r.operation = "mdb_env_create"; return r; }
+    mdb_env_set_maxdbs(env, 8);
+    if ((r.rc = mdb_env_open(env, directory, MDB_RDONLY | MDB_NOTLS, 0644))) { r.operation = "mdb_env_open"; goto close; }
+    MDB_txn *txn;
+    if ((r.rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn))) { r.operation = "mdb_txn_begin"; goto close; }
+    MDB_dbi dbi;
+    if ((r.rc = mdb_dbi_open(txn, "events", 0, &dbi))) { r.operation = "mdb_dbi_open"; goto abort; }
+    MDB_cursor *cursor;
+    if ((r.rc = mdb_cursor_open(txn, dbi, &cursor))) { r.operation = "mdb_cursor_open"; goto abort; }
+    double started = monotonic_seconds();
+    MDB_val key, value;
+    int rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST);
+    while (rc == 0) {
+        r.events += 1;
+        r.bytes += value.mv_size;
+        // Touch the last byte, as a reader must at least look at what it reads.
+        r.checksum += ((const uint8_t *)value.mv_data)[value.mv_size - 1];
+        rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT);
+    }
+    r.seconds = monotonic_seconds() - started;
+    if (rc != MDB_NOTFOUND) { r.rc = rc; r.operation = "mdb_cursor_get"; }
+    mdb_cursor_close(cursor);
+abort:
+    mdb_txn_abort(txn);
+close:
+    mdb_env_close(env);
+    return r;
+}

@@ -25,7 +25,7 @@ public enum DemoHistory {
         public var description: String { "the demo's plan was refused on \(day) at '\(command)': \(detail)" }
     }
 
-    public static let scaleMax = 300
+    public static let scaleMax = 1_000
 
     /// Writes the history for `seed` and `scale` into the ledger directory `path`, which must be
     /// new or hold an empty ledger. At scale 1 each day's commands are one durable write; a

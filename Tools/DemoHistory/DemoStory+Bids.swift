@@ -60,6 +60,15 @@ extension DemoStory {
         }
     }
 
+    /// Whether the fund's rules let `organisation` bid: the types the strategy names.
+    static func mayBid(_ organisation: DemoCast.Organisation, fund: String) -> Bool {
+        switch fund {
+        case "property": return [.communityGroup, .watchScheme, .parishCouncil, .charity, .voluntaryGroup, .school].contains(organisation.type)
+        case "community": return [.communityGroup, .voluntaryGroup, .charity, .socialEnterprise].contains(organisation.type)
+        default: return true
+        }
+    }
+
     private mutating func planBid(fund: String, roundId: String?, submitted: CalendarDate, closes: CalendarDate, panel: CalendarDate) {
         let officer = DemoCast.officer
         let organisation: (id: String, area: String, district: Int)
@@ -67,14 +76,7 @@ extension DemoStory {
             let provider = random.pick(DemoCast.victimProviders)
             organisation = (provider.id, area(ofDistrict: random.int(0...5), on: submitted), 0)
         } else {
-            let eligible = organisations.filter { org in
-                switch fund {
-                case "property": return [.communityGroup, .watchScheme, .parishCouncil, .charity, .voluntaryGroup, .school].contains(org.type)
-                case "community": return [.communityGroup, .voluntaryGroup, .charity, .socialEnterprise].contains(org.type)
-                default: return true
-                }
-            }
-            let org = random.pick(eligible)
+            let org = random.pick(eligibleByFund[fund] ?? organisations)
             organisation = (org.id, area(of: org, on: submitted), org.districtIndex)
         }
         let bidId = nextId("bid")

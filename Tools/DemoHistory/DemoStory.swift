@@ -1,15 +1,17 @@
 import Commissioning
 import LedgerStore
 
-/// The demo's story: the strategy's five funds over its three years (or `3 × scale` years),
-/// bids to grants through panels, victims' contracts, partnership agreements, year ends.
+/// The demo's story: the strategy's five funds over its three years (or `3 × scale` years, the
+/// same activity each year, over `scale` times as many organisations), bids to grants through
+/// panels, victims' contracts, partnership agreements, year ends.
 /// It only plans commands; ``DemoHistory`` runs them through the same decisions as any other.
 struct DemoStory {
-    let scale: Int
     var random: DemoRandom
     var schedule = DemoSchedule()
     let years: [FinancialYear]
     let organisations: [DemoCast.Organisation]
+    /// The organisations each fund's rules let bid, worked out once.
+    let eligibleByFund: [String: [DemoCast.Organisation]]
     /// Money the story has left to award, per fund and budget period, so it plans awards the
     /// rules will accept (and declines the rest, as a panel would when a fund runs out).
     var budget: [String: Money] = [:]
@@ -18,10 +20,13 @@ struct DemoStory {
     static let start = CalendarDate(year: 2017, month: 4, day: 3)!
 
     init(seed: UInt64, scale: Int) {
-        self.scale = scale
         random = DemoRandom(seed: seed)
         years = (0..<(3 * scale)).map { FinancialYear(startYear: 2017 + $0) }
-        organisations = DemoCast.organisations(count: 60 * scale, random: &random)
+        let organisations = DemoCast.organisations(count: 60 * scale, random: &random)
+        self.organisations = organisations
+        eligibleByFund = Dictionary(uniqueKeysWithValues: ["property", "community", "innovation"].map { fund in
+            (fund, organisations.filter { Self.mayBid($0, fund: fund) })
+        })
     }
 
     /// Plans the whole history.
@@ -40,9 +45,6 @@ struct DemoStory {
     }
 
     func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
-
-    /// Amounts scale with the history, so a larger history has proportionally larger funds.
-    func scaled(_ pounds: Int64) -> Money { Money(pounds: pounds * Int64(scale)) }
 
     /// The MoJ Victims Services Grant for each year of a three-year cycle.
     static func mojAllocation(_ yearOfCycle: Int) -> Money {
@@ -75,11 +77,7 @@ struct DemoStory {
             schedule.add("role grant", on: day, as: officer, ["actor-id": [id], "role": [role]].merging(extra) { a, _ in a })
         }
         for step in CumbriaStrategy2017.funds() {
-            var fields = step.fields
-            if let pot = fields["pot"]?.first, let money = Money(parsing: pot) {
-                fields["pot"] = [Money(pence: money.pence * Int64(scale)).plain]
-            }
-            schedule.add(step.command, on: day, as: officer, fields)
+            schedule.add(step.command, on: day, as: officer, step.fields)
         }
         for organisation in organisations {
             schedule.add("org register", on: day, as: officer, [
@@ -100,8 +98,8 @@ struct DemoStory {
         planReferenceChanges(year)
         if index % 3 == 0 && index > 0 { planCommunityPotRenewal(year) }
         var allocations: [(String, String, Money, FinancialYear)] = [
-            ("property", "property-proceeds", scaled(45_000), year), ("community", "opcc", scaled(100_000), year),
-            ("innovation", "opcc", scaled(100_000), year),
+            ("property", "property-proceeds", Money(pounds: 45_000), year), ("community", "opcc", Money(pounds: 100_000), year),
+            ("innovation", "opcc", Money(pounds: 100_000), year),
         ]
         if index % 3 == 0 {
             // The MoJ grant agreement and the OPCC's medium-term plan give three years' money at
@@ -119,19 +117,19 @@ struct DemoStory {
                 "reference": ["\(fund) \(source) allocation \(allocationYear)"], "id": [nextId("allocation")],
             ])
         }
-        budget["property/\(year)"] = scaled(45_000)
-        budget["innovation/\(year)"] = scaled(100_000)
-        if index % 3 == 0 { budget["community/\(index / 3)"] = scaled(300_000) }
+        budget["property/\(year)"] = Money(pounds: 45_000)
+        budget["innovation/\(year)"] = Money(pounds: 100_000)
+        if index % 3 == 0 { budget["community/\(index / 3)"] = Money(pounds: 300_000) }
         budget["victims/\(year)"] = Self.mojAllocation(index % 3) - contractMoj(index % 3)
 
         for quarter in 0..<4 {
             let open = date(quarter == 3 ? y + 1 : y, [4, 7, 10, 1][quarter], 10)
-            planRound(fund: "property", year: year, opens: open, closesAfter: 40, panelAfter: 55, bids: 9 * scale)
+            planRound(fund: "property", year: year, opens: open, closesAfter: 40, panelAfter: 55, bids: 9)
         }
         for half in 0..<2 {
-            planRound(fund: "community", year: year, opens: date(y, half == 0 ? 4 : 10, 20), closesAfter: 45, panelAfter: 65, bids: 16 * scale)
+            planRound(fund: "community", year: year, opens: date(y, half == 0 ? 4 : 10, 20), closesAfter: 45, panelAfter: 65, bids: 16)
         }
-        planRound(fund: "innovation", year: year, opens: date(y, 5, 1), closesAfter: 60, panelAfter: 80, bids: 10 * scale)
+        planRound(fund: "innovation", year: year, opens: date(y, 5, 1), closesAfter: 60, panelAfter: 80, bids: 10)
         for n in 0..<2 { planVictimsGrant(year: year, submitted: date(y, n == 0 ? 6 : 11, 5)) }
         planContracts(year: year, cycleIndex: index % 3)
         planYearEnd(year)
@@ -161,7 +159,7 @@ struct DemoStory {
     private mutating func planCommunityPotRenewal(_ year: FinancialYear) {
         let last = FinancialYear(startYear: Int(year.startYear) + 2)
         schedule.add("fund amend", on: date(Int(year.startYear), 3, 20), as: DemoCast.officer, [
-            "fund": ["community"], "pot": [scaled(300_000).plain], "pot-first-year": [year.description], "pot-last-year": [last.description],
+            "fund": ["community"], "pot": [Money(pounds: 300_000).plain], "pot-first-year": [year.description], "pot-last-year": [last.description],
             "rules-from": [year.firstDay.description], "reason": ["Community Fund renewed for \(year) to \(last)"],
         ])
     }

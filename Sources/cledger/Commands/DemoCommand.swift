@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The seed of the history.")
     var seed: UInt64 = 2017
 
-    @Option(help: "N times as many organisations, bids and years (1 to \(DemoHistory.scaleMax)).")
+    @Option(help: "N times as many years and organisations, the same activity each year (1 to \(DemoHistory.scaleMax)).")
     var scale: Int = 1
 
     func run() throws {

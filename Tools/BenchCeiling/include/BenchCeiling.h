@@ -46,6 +46,21 @@ typedef struct {
 bench_result bench_ceiling_append(const char *directory, const bench_events *events, size_t batch_events,
                                   unsigned options);
 
+/// How a scan of a ledger's events went.
+typedef struct {
+    double seconds;
+    uint64_t events;
+    uint64_t bytes;
+    /// The sum of each value's last byte: proof that every value was read.
+    uint64_t checksum;
+    int rc;
+    const char *operation;
+} bench_scan_result;
+
+/// A raw LMDB cursor scan of the `events` database of the ledger in `directory`, in one read
+/// transaction: the ceiling a projection rebuild is measured against.
+bench_scan_result bench_scan_events(const char *directory);
+
 /// The text LMDB gives for a return code.
 const char *bench_error_text(int rc);
 

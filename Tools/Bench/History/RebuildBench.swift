@@ -1,0 +1,59 @@
+import BenchCeiling
+import Foundation
+import Glibc
+
+/// A full rebuild of every projection by the real program (`cledger rebuild`, in a child
+/// process, so its peak memory is its own) against a raw LMDB cursor scan of the same log.
+enum RebuildBench {
+    struct Result {
+        var scanSeconds: [Double] = []
+        var rebuildSeconds: [Double] = []
+        /// The largest resident set of any rebuild, in bytes.
+        var peakBytes = 0
+        var events: UInt64 = 0
+    }
+
+    /// The `cledger` built beside this benchmark (Tools/bench builds both in release).
+    static var cledgerPath: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("cledger").path
+    }
+
+    static func measure(_ ledger: String, runs: Int, progress: (String) -> Void) throws -> Result {
+        var result = Result()
+        for run in 1...runs {
+            let scan = bench_scan_events(ledger)
+            guard scan.rc == 0 else {
+                throw BenchConfig.UsageError(description: "scan of \(ledger): \(String(cString: scan.operation)) failed: \(String(cString: bench_error_text(scan.rc)))")
+            }
+            result.scanSeconds.append(scan.seconds)
+            result.events = scan.events
+            let (seconds, peak) = try timedChild([cledgerPath, "--store", ledger, "rebuild"])
+            result.rebuildSeconds.append(seconds)
+            result.peakBytes = max(result.peakBytes, peak)
+            progress("rebuild run \(run)/\(runs): scan \(TextFormatting.seconds(scan.seconds)), rebuild \(TextFormatting.seconds(seconds)), peak \(peak >> 20) MiB")
+        }
+        return result
+    }
+
+    /// Runs `arguments` as a child process; returns its wall time and its peak resident set.
+    static func timedChild(_ arguments: [String]) throws -> (seconds: Double, peakBytes: Int) {
+        var pid: pid_t = 0
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        let started = ContinuousClock.now
+        var devNull = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&devNull)
+        posix_spawn_file_actions_addopen(&devNull, 1, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&devNull) }
+        let rc = posix_spawn(&pid, arguments[0], &devNull, nil, &argv, environ)
+        guard rc == 0 else { throw BenchConfig.UsageError(description: "cannot run \(arguments[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid, status == 0 else {
+            throw BenchConfig.UsageError(description: "\(arguments.joined(separator: " ")) failed (status \(status))")
+        }
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return (seconds, Int(usage.ru_maxrss) * 1024)
+    }
+}
