@@ -20,12 +20,7 @@ struct BalancesCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let financialYear = try year.map { text in
-                guard let year = FinancialYear(parsing: text) else {
-                    throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
-                }
-                return year
-            }
+            let financialYear = try financialYearOption(year)
             let output = try withProjection(global, FundBalancesProjection.self) { rows, reader in
                 let point = try options.pointInTime(reader)
                 let known = try FundBalancesReport.funds(rows).map(\.fundId)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commissioning
 import Foundation
 import LedgerStore
 import Projections
@@ -15,45 +16,31 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every report takes: the point in time and the format.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "Count only what is effective on or before this date (YYYY-MM-DD).")
-    var asOf: String?
-
-    @Option(
-        name: .customLong("known-at"),
-        help: "Count only what was recorded by this time: an instant with offset (2018-04-06T10:30:00+01:00) or a date (the end of that London day).")
-    var knownAt: String?
+    @OptionGroup var point: PointInTimeOptions
 
     @Option(help: "table (for people), json or csv.")
     var format: ReportFormat = .table
 
     /// The events the report counts, in the snapshot `reader` reads.
-    func pointInTime(_ reader: LedgerReader) throws -> PointInTime {
-        var asOfDate: CalendarDate?
-        if let asOf {
-            guard let date = CalendarDate(iso8601: asOf) else {
-                throw CommandFailure(message: "--as-of: '\(asOf)' is not a date YYYY-MM-DD (the last effective date to count)")
-            }
-            asOfDate = date
-        }
-        let head = try reader.head()?.sequence ?? 0
-        let through = try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? head
-        return PointInTime(throughSequence: through, asOf: asOfDate)
-    }
+    func pointInTime(_ reader: LedgerReader) throws -> PointInTime { try point.pointInTime(reader) }
 
     /// The lines that say what a report was built from, for the top of a table.
-    func provenance(_ reader: LedgerReader, _ point: PointInTime) throws -> [String] {
-        var lines = ["ledger head  \(try reader.head().map(String.init(describing:)) ?? "0 (empty ledger)")"]
-        if let knownAt { lines.append("known at     \(knownAt) (events 1 to \(point.throughSequence))") }
-        if let asOf = point.asOf { lines.append("as of        \(asOf) (effective dates)") }
-        return lines
-    }
+    func provenance(_ reader: LedgerReader, _ point: PointInTime) throws -> [String] { try self.point.provenance(reader, point) }
 
     /// The fields that say what a report was built from, for JSON and CSV.
     func provenanceFields(_ reader: LedgerReader, _ point: PointInTime) throws -> [(String, String?)] {
-        [
-            ("ledgerHead", try reader.head().map(String.init(describing:))),
-            ("knownAt", knownAt), ("throughSequence", String(point.throughSequence)), ("asOf", point.asOf?.description),
-        ]
+        try self.point.provenanceFields(reader, point)
+    }
+}
+
+/// `--year`: one financial year, or nil when it is not given.
+/// - Throws: ``CommandFailure`` naming the form accepted when `text` is not a financial year.
+func financialYearOption(_ text: String?) throws -> FinancialYear? {
+    try text.map { text in
+        guard let year = FinancialYear(parsing: text) else {
+            throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
+        }
+        return year
     }
 }
 
