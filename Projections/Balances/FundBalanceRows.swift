@@ -39,6 +39,9 @@ public struct Movement: Codable, Sendable, Equatable {
     public var source: FundingSource
     public var measure: BalanceMeasure
     public var amount: Money
+    /// The grant, contract or agreement the money is committed to, paid on, accrued, released
+    /// or recovered from; nil for an allocation.
+    public var commitmentId: String?
 }
 
 /// The lines a grant, contract or agreement commits now: what a variation takes back.

@@ -67,6 +67,7 @@ struct ReportCommandTests {
         let events = try #require(try Self.eventCount(store))
         #expect(rebuilt.stdout.contains("rebuilt balances from event 1: \(events) events folded"))
         #expect(rebuilt.stdout.contains("rebuilt audit-index from event 1: \(events) events folded"))
+        #expect(rebuilt.stdout.contains("rebuilt victims from event 1: \(events) events folded"))
         #expect(try cledger("--store", store, "report", "balances", "--format", "csv").stdout == first.stdout)
         #expect(try cledger("--store", store, "verify").status == 0)
     }
@@ -100,6 +101,9 @@ struct ReportCommandTests {
         BadReport(arguments: ["balances", "--year", "18/19"], message: "--year: '18/19' is not a financial year such as 2018-19 (1 April to 31 March)"),
         BadReport(arguments: ["balances", "--as-of", "2018-02-30"], message: "--as-of: '2018-02-30' is not a date YYYY-MM-DD (the last effective date to count)"),
         BadReport(arguments: ["balances", "--known-at", "2999-01-01"], message: "--known-at: 2999-01-01T23:59:59.999999Z is in the future; the ledger cannot know it yet"),
+        BadReport(arguments: ["victims", "--year", "2030-31"], message: "--year: 2030-31 has no victims' fund money in this ledger; the years with money are 2017-18, 2018-19, 2019-20"),
+        BadReport(arguments: ["victims", "--year", "2018-20"], message: "--year: '2018-20' is not a financial year such as 2018-19 (1 April to 31 March)"),
+        BadReport(arguments: ["victims", "--as-of", "31/03/2018"], message: "--as-of: '31/03/2018' is not a date YYYY-MM-DD (the last effective date to count)"),
         BadReport(arguments: ["audit-trail", "--bid", "bid-9999"], message: "audit-trail: bid-9999 has no events in this ledger; check the id (cledger log lists the streams)"),
         BadReport(arguments: ["audit-trail", "--org", "nobody"], message: "audit-trail: organisation nobody has no events in this ledger; check the id (cledger log lists the streams)"),
         BadReport(arguments: ["audit-trail"], message: "audit-trail: give exactly one of --bid, --grant, --contract, --fund, --org or --actor (none was given)"),
@@ -122,6 +126,6 @@ struct ReportCommandTests {
         let report = try cledger("--store", store, "report", "frobnicate")
         #expect(report.status != 0)
         #expect(report.stderr.contains("frobnicate"))
-        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index")
+        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, victims")
     }
 }

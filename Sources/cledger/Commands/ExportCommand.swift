@@ -1,27 +1,11 @@
 import ArgumentParser
-import Glibc
-import LedgerStore
 
+/// `cledger export`: the events as JSON Lines (`export events`, the default), or the funds'
+/// money as an hledger journal (`export hledger`).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write events as JSON Lines, one envelope per line with its payload (docs/event-format.md).")
-
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var selection: EventSelection
-
-    func run() throws {
-        try reportingFailures {
-            try ContainedRead.run(storePath: global.storePath) {
-                signal(SIGPIPE, SIG_IGN)
-                let out = OutputBuffer()
-                try global.openStore().read { reader in
-                    try selection.forEach(reader) { e in
-                        if !out.isClosed { out.writeLine(jsonLine(e)) }
-                    }
-                }
-                out.flush()
-            }
-        }
-    }
+        abstract: "Write events as JSON Lines (the default, `export events`), or the funds' money as an hledger journal (`export hledger`).",
+        subcommands: [EventsExportCommand.self, HledgerExportCommand.self],
+        defaultSubcommand: EventsExportCommand.self)
 }

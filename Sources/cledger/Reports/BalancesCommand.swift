@@ -21,12 +21,7 @@ struct BalancesCommand: IssuableReport {
     func run() throws { try runReport() }
 
     func render(pinnedHead: UInt64?) throws -> String {
-        let financialYear = try year.map { text in
-            guard let year = FinancialYear(parsing: text) else {
-                throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
-            }
-            return year
-        }
+        let financialYear = try financialYearOption(year)
         return try withProjection(global, FundBalancesProjection.self) { rows, reader in
             let point = try options.pointInTime(reader, pinned: pinnedHead)
             let known = try FundBalancesReport.funds(rows).map(\.fundId)

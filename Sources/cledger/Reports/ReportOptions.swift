@@ -1,4 +1,5 @@
 import ArgumentParser
+import Commissioning
 import Foundation
 import LedgerStore
 import Projections
@@ -15,13 +16,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options every report takes: the point in time and the format.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "Count only what is effective on or before this date (YYYY-MM-DD).")
-    var asOf: String?
-
-    @Option(
-        name: .customLong("known-at"),
-        help: "Count only what was recorded by this time: an instant with offset (2018-04-06T10:30:00+01:00) or a date (the end of that London day).")
-    var knownAt: String?
+    @OptionGroup var point: PointInTimeOptions
 
     @Option(help: "table (for people), json or csv.")
     var format: ReportFormat = .table
@@ -32,41 +27,30 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("issued-by"), help: "With --issue: who issues the report (default: $CLEDGER_ACTOR).")
     var issuedBy: String?
 
-    /// The head a report is built from: the snapshot's, or `pinned` when rebuilding an issued report.
-    func builtFrom(_ reader: LedgerReader, pinned: UInt64?) throws -> LedgerHead? {
-        guard let pinned else { return try reader.head() }
-        guard let event = try reader.event(at: pinned) else { return nil }
-        return LedgerHead(sequence: event.sequence, hash: event.hash, recordedAt: event.recordedAt)
-    }
-
     /// The events the report counts, in the snapshot `reader` reads, up to `pinned` when given.
     func pointInTime(_ reader: LedgerReader, pinned: UInt64? = nil) throws -> PointInTime {
-        var asOfDate: CalendarDate?
-        if let asOf {
-            guard let date = CalendarDate(iso8601: asOf) else {
-                throw CommandFailure(message: "--as-of: '\(asOf)' is not a date YYYY-MM-DD (the last effective date to count)")
-            }
-            asOfDate = date
-        }
-        let head = try builtFrom(reader, pinned: pinned)?.sequence ?? 0
-        let through = min(head, try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? head)
-        return PointInTime(throughSequence: through, asOf: asOfDate)
+        try point.pointInTime(reader, pinned: pinned)
     }
 
     /// The lines that say what a report was built from, for the top of a table.
     func provenance(_ reader: LedgerReader, _ point: PointInTime, pinned: UInt64? = nil) throws -> [String] {
-        var lines = ["ledger head  \(try builtFrom(reader, pinned: pinned).map(String.init(describing:)) ?? "0 (empty ledger)")"]
-        if let knownAt { lines.append("known at     \(knownAt) (events 1 to \(point.throughSequence))") }
-        if let asOf = point.asOf { lines.append("as of        \(asOf) (effective dates)") }
-        return lines
+        try self.point.provenance(reader, point, pinned: pinned)
     }
 
     /// The fields that say what a report was built from, for JSON and CSV.
     func provenanceFields(_ reader: LedgerReader, _ point: PointInTime, pinned: UInt64? = nil) throws -> [(String, String?)] {
-        [
-            ("ledgerHead", try builtFrom(reader, pinned: pinned).map(String.init(describing:))),
-            ("knownAt", knownAt), ("throughSequence", String(point.throughSequence)), ("asOf", point.asOf?.description),
-        ]
+        try self.point.provenanceFields(reader, point, pinned: pinned)
+    }
+}
+
+/// `--year`: one financial year, or nil when it is not given.
+/// - Throws: ``CommandFailure`` naming the form accepted when `text` is not a financial year.
+func financialYearOption(_ text: String?) throws -> FinancialYear? {
+    try text.map { text in
+        guard let year = FinancialYear(parsing: text) else {
+            throw CommandFailure(message: "--year: '\(text)' is not a financial year such as 2018-19 (1 April to 31 March)")
+        }
+        return year
     }
 }
 

@@ -35,12 +35,14 @@ struct ReportOutput {
         }
     }
 
-    /// Rows under one title, with an optional totals row.
+    /// Rows under one title, with an optional totals row, in the report's columns or its own.
     struct Section {
         var name: String
         var title: String
         var rows: [[Cell]]
         var totals: [Cell]?
+        /// This section's columns, when they are not the report's.
+        var columns: [Column]?
     }
 
     var report: String
@@ -74,6 +76,7 @@ struct ReportOutput {
         for section in sections {
             out.append("")
             out.append(section.title)
+            let columns = section.columns ?? self.columns
             let body = section.rows + (section.totals.map { [$0] } ?? [])
             let cells = [columns.map(\.heading)] + body.map { $0.map(\.readable) }
             let widths = columns.indices.map { i in cells.map { $0[i].count }.max() ?? 0 }
@@ -103,6 +106,7 @@ struct ReportOutput {
         var parts = ["\"report\":\(jsonString(report))"]
         parts += provenance.map { "\(jsonString($0.field)):\($0.value.map(jsonString) ?? "null")" }
         for section in sections {
+            let columns = section.columns ?? self.columns
             let rows = section.rows.map { row in object(zip(columns, row).map { ($0.field, $1.plain) }) }
             parts.append("\(jsonString(section.name)):[" + rows.joined(separator: ",") + "]")
             if let totals = section.totals {
@@ -120,11 +124,16 @@ struct ReportOutput {
             }
             return value
         }
-        var lines = [(["section"] + columns.map(\.field) + provenance.map(\.field)).joined(separator: ",")]
+        // One header for every section: the report's columns, then those only some sections have.
+        var fields = columns.map(\.field)
+        for column in sections.flatMap({ $0.columns ?? [] }) where !fields.contains(column.field) { fields.append(column.field) }
+        var lines = [(["section"] + fields + provenance.map(\.field)).joined(separator: ",")]
         let tail = provenance.map { field($0.value) }
         for section in sections {
+            let columns = (section.columns ?? self.columns).map(\.field)
             for row in section.rows {
-                lines.append(([section.name] + row.map { field($0.plain) } + tail).joined(separator: ","))
+                let values = Dictionary(uniqueKeysWithValues: zip(columns, row.map { field($0.plain) }))
+                lines.append(([section.name] + fields.map { values[$0] ?? "" } + tail).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")

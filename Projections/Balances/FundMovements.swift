@@ -1,0 +1,49 @@
+import Commissioning
+import LedgerStore
+
+/// One movement of one fund's money.
+public struct FundMovement: Sendable, Equatable {
+    public var fundId: String
+    public var movement: Movement
+}
+
+/// The movements of money an event makes: the one derivation of money that the balances and
+/// the victims' grant projections both fold, so their figures cannot drift apart.
+enum FundMovements {
+    /// The movements of `recorded`, in the order they are keyed. A commitment's current lines
+    /// are kept in `rows` (under ``BalanceKey/commitment(_:)``), so that a variation takes back
+    /// the old lines before adding the new ones.
+    /// - Complexity: O(l) for the l funding lines the event and the commitment it varies name.
+    static func of(_ recorded: RecordedEvent, rows: ProjectionRows) throws -> [FundMovement] {
+        var found: [FundMovement] = []
+        func move(_ fundId: String, _ commitmentId: String?, _ line: FundingLine, _ measure: BalanceMeasure, sign: Int64 = 1) {
+            let movement = Movement(
+                sequence: recorded.sequence, effective: recorded.effectiveDate, financialYear: line.financialYear, source: line.source,
+                measure: measure, amount: sign == 1 ? line.amount : -line.amount, commitmentId: commitmentId)
+            found.append(FundMovement(fundId: fundId, movement: movement))
+        }
+        func commit(_ id: String, _ fundId: String, _ lines: [FundingLine]) throws {
+            let before = try rows.get(CommitmentLinesRow.self, BalanceKey.commitment(id))?.lines ?? []
+            for line in before { move(fundId, id, line, .committed, sign: -1) }
+            for line in lines { move(fundId, id, line, .committed) }
+            try rows.set(CommitmentLinesRow(fundId: fundId, lines: lines), BalanceKey.commitment(id))
+        }
+        switch recorded.event {
+        case let .allocationRecorded(e): move(e.fundId, nil, e.line, .allocated)
+        case let .allocationReversed(e): move(e.fundId, nil, e.line, .allocated, sign: -1)
+        case let .grantAwarded(e): try commit(e.grantId, e.fundId, e.fundingLines)
+        case let .grantVaried(e): try commit(e.grantId, e.fundId, e.fundingLines)
+        case let .contractLet(e): try commit(e.commitmentId, e.fundId, e.profile)
+        case let .commitmentVaried(e): try commit(e.commitmentId, e.fundId, e.profile)
+        case let .tranchePaid(e): move(e.fundId, e.grantId, e.line, .paid)
+        case let .commitmentPaymentRecorded(e): for line in e.lines { move(e.fundId, e.commitmentId, line, .paid) }
+        case let .paymentReversed(e): for line in e.lines { move(e.fundId, e.commitmentId, line, .paid, sign: -1) }
+        case let .commitmentReleased(e): move(e.fundId, e.commitmentId, e.line, .released)
+        case let .fundsRecovered(e): move(e.fundId, e.grantId, e.line, .recovered)
+        case let .accrualRecorded(e): move(e.fundId, e.commitmentId, e.line, .accrued)
+        case let .accrualReversed(e): move(e.fundId, e.commitmentId, e.line, .accrued, sign: -1)
+        default: break
+        }
+        return found
+    }
+}

@@ -1,0 +1,49 @@
+import Commissioning
+import LedgerStore
+
+/// The victims' grant reconciliation (DESIGN.md, "Projections and reports"): the money of every
+/// fund of kind `victims` — the same movements the balances projection keeps, derived by
+/// ``FundMovements`` — with the grant, contract or agreement each belongs to, who provides it
+/// and the objectives it names, and the payments recorded after the end of their year.
+///
+/// ``FundMovements`` keeps each commitment's current lines in these rows too (of every fund, as
+/// a variation needs them before it is known which fund's money it moves).
+public enum VictimsGrantProjection: Projection {
+    public static let name = "victims"
+    public static let version: UInt32 = 1
+
+    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+        func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
+        switch recorded.event {
+        case let .fundEstablished(e) where e.kind == .victims:
+            try rows.set(e.name, VictimsKey.fund(e.fundId))
+        case let .bidSubmitted(e) where try isVictims(e.fundId):
+            try rows.set(e.objectives, VictimsKey.bidObjectives(e.bidId))
+        case let .grantAwarded(e) where try isVictims(e.fundId):
+            let objectives = try rows.get([String].self, VictimsKey.bidObjectives(e.bidId)) ?? []
+            try rows.set(VictimsServiceRow(commitmentId: e.grantId, providerId: e.organisationId, objectives: objectives), VictimsKey.service(e.grantId))
+        case let .contractLet(e) where try isVictims(e.fundId):
+            try rows.set(VictimsServiceRow(commitmentId: e.commitmentId, providerId: e.providerId, objectives: e.objectives), VictimsKey.service(e.commitmentId))
+        case let .tranchePaid(e) where try isVictims(e.fundId):
+            try noteIfLate(recorded, e.grantId, e.paymentReference, [e.line], rows)
+        case let .commitmentPaymentRecorded(e) where try isVictims(e.fundId):
+            try noteIfLate(recorded, e.commitmentId, e.paymentReference, e.lines, rows)
+        default:
+            break
+        }
+        for (index, found) in try FundMovements.of(recorded, rows: rows).enumerated() where try isVictims(found.fundId) {
+            try rows.set(found.movement, VictimsKey.movement(found.movement, index: index))
+            try rows.set(found.movement.financialYear, VictimsKey.year(found.movement.financialYear))
+        }
+    }
+
+    /// Keeps a payment recorded on a London date after the 31 March that ends its date's year.
+    static func noteIfLate(_ recorded: RecordedEvent, _ commitmentId: String, _ reference: String, _ lines: [FundingLine], _ rows: ProjectionRows) throws {
+        let recordedOn = LondonTime.date(at: recorded.envelope.recordedAt)
+        guard recordedOn > FinancialYear(containing: recorded.effectiveDate).lastDay else { return }
+        let row = LatePaymentRow(
+            sequence: recorded.sequence, commitmentId: commitmentId, paymentReference: reference, effective: recorded.effectiveDate,
+            recorded: recordedOn, lines: lines)
+        try rows.set(row, VictimsKey.late(recorded.sequence))
+    }
+}

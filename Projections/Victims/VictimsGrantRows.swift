@@ -1,0 +1,38 @@
+import Commissioning
+import LedgerStore
+
+/// A grant, contract or agreement of a victims' fund as the reconciliation shows it: who
+/// provides it and the plan objectives it names.
+public struct VictimsServiceRow: Codable, Sendable, Equatable {
+    public var commitmentId: String
+    /// The provider of a contract, or the organisation a grant was awarded to.
+    public var providerId: String
+    public var objectives: [String]
+}
+
+/// A payment from a victims' fund recorded after the end of the financial year its date falls
+/// in: the payments an MoJ return made at the year end could not have counted.
+public struct LatePaymentRow: Codable, Sendable, Equatable {
+    public var sequence: UInt64
+    public var commitmentId: String
+    public var paymentReference: String
+    public var effective: CalendarDate
+    /// The London date the ledger recorded it.
+    public var recorded: CalendarDate
+    /// The amounts paid, by financial year and source.
+    public var lines: [FundingLine]
+}
+
+/// The keys of the victims' grant projection's rows.
+enum VictimsKey {
+    static func fund(_ id: String) -> String { "fund/" + id }
+    static func bidObjectives(_ bidId: String) -> String { "bid/" + bidId }
+    static func service(_ id: String) -> String { "service/" + id }
+    static let yearPrefix = "year/"
+    static func year(_ year: FinancialYear) -> String { yearPrefix + String(year.startYear) }
+    /// A victims' fund's movements of one financial year: keys sort by sequence.
+    static func movements(_ year: FinancialYear) -> String { "movement/\(year.startYear)/" }
+    static func movement(_ m: Movement, index: Int) -> String { movements(m.financialYear) + RowKey.sequence(m.sequence) + "/" + String(index) }
+    static let latePrefix = "late/"
+    static func late(_ sequence: UInt64) -> String { latePrefix + RowKey.sequence(sequence) }
+}

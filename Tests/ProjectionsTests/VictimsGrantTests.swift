@@ -1,0 +1,87 @@
+import Commissioning
+import Foundation
+import LedgerStore
+@testable import Projections
+import Testing
+
+/// The victims' grant reconciliation against the same figures summed straight from the events
+/// (``VictimsGrantExpected``), at points in time.
+@Suite("Victims' grant reconciliation")
+struct VictimsGrantTests {
+    /// Calls `body` with the demo of `seed`'s victims projection, caught up, and its snapshot.
+    static func withDemo(seed: UInt64, _ body: (ProjectionRows, LedgerReader) throws -> Void) throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: seed)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let runner = ProjectionRunner(store: store, saves: true)
+        try runner.catchUp(VictimsGrantProjection.self)
+        try runner.read(VictimsGrantProjection.self) { rows, reader, _ in try body(rows, reader) }
+    }
+
+    /// The points the report is checked at: now, and around the first two year ends.
+    static func points(_ reader: LedgerReader) throws -> [PointInTime] {
+        let head = try reader.head()!.sequence
+        let april = try reader.lastSequence(knownAt: LondonTime.startOfDay(CalendarDate(year: 2018, month: 4, day: 2)!))
+        return [
+            PointInTime(throughSequence: head), PointInTime(throughSequence: head, asOf: CalendarDate(year: 2018, month: 3, day: 31)!),
+            PointInTime(throughSequence: april, asOf: CalendarDate(year: 2018, month: 3, day: 31)!),
+            PointInTime(throughSequence: head, asOf: CalendarDate(year: 2019, month: 9, day: 30)!),
+        ]
+    }
+
+    @Test("years, providers and objectives agree to the penny with the events summed directly", arguments: [UInt64(2017), 77])
+    func agreesWithEvents(seed: UInt64) throws {
+        try Self.withDemo(seed: seed) { rows, reader in
+            for point in try Self.points(reader) {
+                let report = try VictimsGrantReport.build(rows, at: point)
+                let expected = try VictimsGrantExpected(reader, at: point)
+                #expect(report.years.count == 3, "the demo's MoJ years are 2017-18 to 2019-20")
+                for year in report.years {
+                    let want = expected.years[year.financialYear] ?? .init()
+                    #expect(VictimsGrantExpected.figures(year.money, allocated: true) == want, "\(year.financialYear) at \(point)")
+                    #expect(year.underspend == want.mojAllocated - want.mojPaid - want.mojAccrued)
+                    let providers = report.byProvider.filter { $0.financialYear == year.financialYear }
+                    // Each commitment under one provider: the providers add up to the year.
+                    #expect(providers.map(\.money.moj.paid).sum { $0 } == year.money.moj.paid)
+                    #expect(providers.map(\.money.other.committed).sum { $0 } == year.money.other.committed)
+                }
+                for line in report.byProvider {
+                    #expect(VictimsGrantExpected.figures(line.money, allocated: false) == expected.providers["\(line.financialYear)/\(line.name)"])
+                }
+                for line in report.byObjective {
+                    #expect(VictimsGrantExpected.figures(line.money, allocated: false) == expected.objectives["\(line.financialYear)/\(line.name)"])
+                }
+                #expect(report.byProvider.count == expected.providers.count && report.byObjective.count == expected.objectives.count)
+                #expect(report.latePayments.map(\.sequence) == expected.latePayments)
+            }
+        }
+    }
+
+    @Test("the ISVA contract's two objectives each show its money in full; the year counts it once")
+    func objectivesNotDoubleCounted() throws {
+        try Self.withDemo(seed: 2017) { rows, reader in
+            let report = try VictimsGrantReport.build(rows, at: PointInTime(throughSequence: try reader.head()!.sequence), year: FinancialYear(startYear: 2017))
+            let byObjective = report.byObjective.map(\.money.moj.committed).sum { $0 }
+            #expect(byObjective > report.years[0].money.moj.committed)
+            #expect(report.total == report.years[0].money)
+        }
+    }
+
+    @Test("a payment effective 28 March and recorded 6 April is listed as of 31 March, and absent known at 1 April")
+    func paymentRecordedAfterYearEnd() throws {
+        try Self.withDemo(seed: 2017) { rows, reader in
+            let yearEnd = CalendarDate(year: 2018, month: 3, day: 31)!
+            let head = try reader.head()!.sequence
+            let april = try reader.lastSequence(knownAt: LondonTime.startOfDay(CalendarDate(year: 2018, month: 4, day: 2)!))
+            let year = FinancialYear(startYear: 2017)
+            let asOf = try VictimsGrantReport.build(rows, at: PointInTime(throughSequence: head, asOf: yearEnd), year: year)
+            let late = try #require(asOf.latePayments.first, "the demo's payment recorded after 31 March 2018 is missing")
+            #expect(asOf.latePayments.count == 1)
+            #expect(late.effective == CalendarDate(year: 2018, month: 3, day: 28)! && late.recorded == CalendarDate(year: 2018, month: 4, day: 6)!)
+            #expect(late.providerId == "safety-net" && late.moj + late.other == Money(pounds: 30_000))
+            let knownThen = try VictimsGrantReport.build(rows, at: PointInTime(throughSequence: april, asOf: yearEnd), year: year)
+            #expect(knownThen.latePayments.isEmpty)
+            #expect(asOf.years[0].money.moj.paid - knownThen.years[0].money.moj.paid == late.moj)
+            #expect(knownThen.years[0].underspend - asOf.years[0].underspend == late.moj)
+        }
+    }
+}
