@@ -28,10 +28,7 @@ struct BalancesCommand: ParsableCommand {
             }
             let output = try withProjection(global, FundBalancesProjection.self) { rows, reader in
                 let point = try options.pointInTime(reader)
-                let known = try FundBalancesReport.funds(rows).map(\.fundId)
-                if let fund, !known.contains(fund) {
-                    throw CommandFailure(message: "--fund: '\(fund)' is not a fund of this ledger; the funds are \(known.joined(separator: ", "))")
-                }
+                try requireKnown(fund, option: "--fund", kind: "fund", known: try FundBalancesReport.funds(rows).map(\.fundId))
                 let report = try FundBalancesReport.build(rows, at: point, fundId: fund, year: financialYear)
                 return try Self.output(report, options: options, reader: reader, point: point)
             }

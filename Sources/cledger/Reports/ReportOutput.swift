@@ -35,15 +35,18 @@ struct ReportOutput {
         }
     }
 
-    /// Rows under one title, with an optional totals row.
+    /// Rows under one title, with an optional totals row, in the report's columns or their own.
     struct Section {
         var name: String
         var title: String
         var rows: [[Cell]]
         var totals: [Cell]?
+        /// This section's columns, when its rows are not in the report's.
+        var columns: [Column]?
     }
 
     var report: String
+    /// The columns of every section that does not give its own.
     var columns: [Column]
     var sections: [Section]
     /// What the report was built from: the ledger head, the point in time.
@@ -61,6 +64,16 @@ struct ReportOutput {
         }
     }
 
+    /// The columns `section`'s rows are in.
+    func columns(of section: Section) -> [Column] { section.columns ?? columns }
+
+    /// Every field of every section once, in the order they first appear: the CSV header.
+    var allFields: [String] {
+        var fields: [String] = []
+        for column in sections.flatMap(columns(of:)) where !fields.contains(column.field) { fields.append(column.field) }
+        return fields
+    }
+
     func rendered(as format: ReportFormat) -> String {
         switch format {
         case .table: return table()
@@ -72,6 +85,7 @@ struct ReportOutput {
     private func table() -> String {
         var out = headerLines
         for section in sections {
+            let columns = columns(of: section)
             out.append("")
             out.append(section.title)
             let body = section.rows + (section.totals.map { [$0] } ?? [])
@@ -103,6 +117,7 @@ struct ReportOutput {
         var parts = ["\"report\":\(jsonString(report))"]
         parts += provenance.map { "\(jsonString($0.field)):\($0.value.map(jsonString) ?? "null")" }
         for section in sections {
+            let columns = columns(of: section)
             let rows = section.rows.map { row in object(zip(columns, row).map { ($0.field, $1.plain) }) }
             parts.append("\(jsonString(section.name)):[" + rows.joined(separator: ",") + "]")
             if let totals = section.totals {
@@ -120,11 +135,15 @@ struct ReportOutput {
             }
             return value
         }
-        var lines = [(["section"] + columns.map(\.field) + provenance.map(\.field)).joined(separator: ",")]
+        let fields = allFields
+        var lines = [(["section"] + fields + provenance.map(\.field)).joined(separator: ",")]
         let tail = provenance.map { field($0.value) }
         for section in sections {
+            // A field a section does not have is empty on its rows.
+            let position = Dictionary(uniqueKeysWithValues: columns(of: section).enumerated().map { ($1.field, $0) })
             for row in section.rows {
-                lines.append(([section.name] + row.map { field($0.plain) } + tail).joined(separator: ","))
+                let cells = fields.map { name in position[name].map { field(row[$0].plain) } ?? "" }
+                lines.append(([section.name] + cells + tail).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")
