@@ -40,6 +40,12 @@ struct ReportOptions: ParsableArguments {
         return PointInTime(throughSequence: through, asOf: asOfDate)
     }
 
+    /// The date a report judges what is due on: the `--as-of` date, else the London date of
+    /// `--known-at`, else today in London. Call after ``pointInTime(_:)`` has checked both.
+    func judgedOn(_ point: PointInTime) -> CalendarDate {
+        point.asOf ?? LondonTime.date(at: knownAt.flatMap(LedgerInstant.init(parsing:)) ?? SystemClock().now())
+    }
+
     /// The lines that say what a report was built from, for the top of a table.
     func provenance(_ reader: LedgerReader, _ point: PointInTime) throws -> [String] {
         var lines = ["ledger head  \(try reader.head().map(String.init(describing:)) ?? "0 (empty ledger)")"]
