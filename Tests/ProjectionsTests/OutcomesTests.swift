@@ -142,6 +142,7 @@ struct OutcomesTests {
             #expect(report.total.reportsOverdue > 0 && report.total.reportsOutstanding > report.total.reportsOverdue)
             #expect(report.total.reportsAccepted > 0)
         }
+        #expect(store.openTransactionCount == 0)
     }
 
     @Test("a sub-priority rolls up into its objective; --objective keeps the commitments that count under it, once")
@@ -163,5 +164,6 @@ struct OutcomesTests {
             #expect(one.funds.map(\.code) == ["community"])
             #expect(one.total.contracts == 0 && one.total.grants > 0)
         }
+        #expect(store.openTransactionCount == 0)
     }
 }
