@@ -19,5 +19,5 @@ public protocol Projection: Sendable {
 
 /// Every projection of the ledger, in the order `cledger rebuild` runs them.
 public let allProjections: [any Projection.Type] = [
-    FundBalancesProjection.self, AuditIndexProjection.self, OutcomesProjection.self,
+    FundBalancesProjection.self, AuditIndexProjection.self, OutcomesProjection.self, PanelProjection.self,
 ]

@@ -66,7 +66,7 @@ struct ReportCommandTests {
         #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
         let events = try #require(try Self.eventCount(store))
         #expect(rebuilt.stdout.contains("rebuilt balances from event 1: \(events) events folded"))
-        for name in ["audit-index", "outcomes"] { #expect(rebuilt.stdout.contains("rebuilt \(name) from event 1: \(events) events folded")) }
+        for name in ["audit-index", "outcomes", "panel"] { #expect(rebuilt.stdout.contains("rebuilt \(name) from event 1: \(events) events folded")) }
         #expect(try cledger("--store", store, "report", "balances", "--format", "csv").stdout == first.stdout)
         #expect(try cledger("--store", store, "verify").status == 0)
     }
@@ -108,7 +108,7 @@ struct ReportCommandTests {
 
     @Test(
         "bad input to a report: one line naming the problem and what would be accepted, exit 1",
-        arguments: badReports + OutcomesReportTests.badReports)
+        arguments: badReports + OutcomesReportTests.badReports + PanelReportTests.badReports)
     func badInput(_ bad: BadReport) throws {
         let temporary = TemporaryDirectory()
         let store = try Self.demo(temporary)
@@ -124,6 +124,6 @@ struct ReportCommandTests {
         let report = try cledger("--store", store, "report", "frobnicate")
         #expect(report.status != 0)
         #expect(report.stderr.contains("frobnicate"))
-        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, outcomes")
+        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, outcomes, panel")
     }
 }
