@@ -41,12 +41,12 @@ struct OutcomesCommand: ParsableCommand {
         .init(field: "code", heading: "code"), .init(field: "name", heading: "name"),
         .init(field: "grants", heading: "grants", isMoney: true), .init(field: "contracts", heading: "contracts", isMoney: true),
         .init(field: "agreements", heading: "agreements", isMoney: true), .init(field: "awarded", heading: "awarded", isMoney: true),
-        .init(field: "paid", heading: "paid", isMoney: true), .init(field: "outcomesExpected", heading: "outcomes", isMoney: true),
-        .init(field: "targetsExpected", heading: "targets", isMoney: true), .init(field: "reportsAccepted", heading: "reports", isMoney: true),
-        .init(field: "outcomesReported", heading: "reported", isMoney: true), .init(field: "targetsReported", heading: "of target", isMoney: true),
+        .init(field: "paid", heading: "paid", isMoney: true), .init(field: "outcomesExpected", heading: "expected", isMoney: true),
+        .init(field: "targetsExpected", heading: "targets", isMoney: true), .init(field: "reportsAccepted", heading: "accepted", isMoney: true),
+        .init(field: "outcomesReported", heading: "reported", isMoney: true), .init(field: "targetsReported", heading: "their targets", isMoney: true),
         .init(field: "achieved", heading: "achieved", isMoney: true), .init(field: "outcomesMet", heading: "met", isMoney: true),
         .init(field: "outcomesMissed", heading: "missed", isMoney: true), .init(field: "reportsOutstanding", heading: "owed", isMoney: true),
-        .init(field: "reportsOverdue", heading: "overdue", isMoney: true), .init(field: "learningShared", heading: "learning", isMoney: true),
+        .init(field: "reportsOverdue", heading: "overdue", isMoney: true), .init(field: "learningShared", heading: "learning shared", isMoney: true),
     ]
 
     static func cells(_ f: OutcomeFigures) -> [ReportOutput.Cell] {
