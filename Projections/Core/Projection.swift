@@ -18,4 +18,6 @@ public protocol Projection: Sendable {
 }
 
 /// Every projection of the ledger, in the order `cledger rebuild` runs them.
-public let allProjections: [any Projection.Type] = [FundBalancesProjection.self, AuditIndexProjection.self, VictimsGrantProjection.self]
+public let allProjections: [any Projection.Type] = [
+    FundBalancesProjection.self, AuditIndexProjection.self, VictimsGrantProjection.self, OutcomesProjection.self, PanelProjection.self,
+]

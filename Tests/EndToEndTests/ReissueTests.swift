@@ -32,7 +32,25 @@ struct ReissueTests {
         #expect(now.stdout != issued.stdout, "the later allocation should change today's report")
         let again = try cledger("--store", store, "reissue", sequence)
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
-        #expect(again.stdout.hasPrefix("identical: report balances --fund victims --format csv issued as event \(sequence) at head "))
+        // Issued without --as-of, it was built as of the day it was issued, and says so.
+        #expect(issued.stdout.contains(",\(Self.today)\n") || issued.stdout.hasSuffix(",\(Self.today)"), "the issued CSV names its as-of date")
+        #expect(again.stdout.hasPrefix("identical: report balances --fund victims --format csv --as-of \(Self.today) issued as event \(sequence) at head "))
+    }
+
+    /// Today in London, as cledger takes it.
+    static var today: String { LondonTime.date(at: SystemClock().now()).description }
+
+    @Test("every report can be issued and rebuilds identical", arguments: [
+        ["outcomes"], ["panel", "--round", "round-0001"], ["victims", "--year", "2018-19"], ["audit-trail", "--grant", "grant-0001"],
+    ])
+    func everyReport(_ report: [String]) throws {
+        let temporary = TemporaryDirectory()
+        let store = try ReportCommandTests.demo(temporary)
+        let issued = try runProgram(Programs.cledger, ["--store", store, "report"] + report + ["--issue", "--issued-by", "officer-0001"])
+        #expect(issued.status == 0, "\(issued.stderr)")
+        let again = try cledger("--store", store, "reissue", try Self.lastSequence(store))
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout.hasPrefix("identical: report \(report.joined(separator: " ")) --as-of \(Self.today) issued as event "))
     }
 
     @Test("an issued report whose output no longer rebuilds the same is caught: exit 3 and the lines that differ")

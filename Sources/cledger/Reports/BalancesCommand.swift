@@ -24,10 +24,7 @@ struct BalancesCommand: IssuableReport {
         let financialYear = try financialYearOption(year)
         return try withProjection(global, FundBalancesProjection.self) { rows, reader in
             let point = try options.pointInTime(reader, pinned: pinnedHead)
-            let known = try FundBalancesReport.funds(rows).map(\.fundId)
-            if let fund, !known.contains(fund) {
-                throw CommandFailure(message: "--fund: '\(fund)' is not a fund of this ledger; the funds are \(known.joined(separator: ", "))")
-            }
+            try requireKnown(fund, option: "--fund", kind: "fund", known: try FundBalancesReport.funds(rows).map(\.fundId))
             let report = try FundBalancesReport.build(rows, at: point, fundId: fund, year: financialYear)
             return try Self.output(report, options: options, reader: reader, point: point, pinned: pinnedHead).rendered(as: options.format)
         }

@@ -15,15 +15,22 @@ protocol IssuableReport: ParsableCommand {
 
 extension IssuableReport {
     /// Prints the report and, with `--issue`, records that it was issued.
+    ///
+    /// An issued report without `--as-of` is built `--as-of` today, which counts the same events
+    /// (nothing is effective after today) and says on its face the date it was made for, so that
+    /// what it judges on "today" (a final report overdue) rebuilds the same on a later day.
     func runReport() throws {
         try reportingFailures {
-            let text = try render(pinnedHead: nil)
-            print(text)
-            guard options.issue else { return }
+            guard options.issue else { return print(try render(pinnedHead: nil)) }
+            var parameters = Self.parametersAsGiven()
+            if options.point.asOf == nil { parameters += ["--as-of", LondonTime.date(at: SystemClock().now()).description] }
+            let issuing = try issuableReport(named: Self._commandName, parameters, store: global.store)
             let head = try global.openStore().read { reader in try reader.head() }
+            let text = try issuing.render(pinnedHead: head?.sequence)
+            print(text)
             let issued = IssuedOutput(text + "\n")
             let payload = ReportIssued(
-                report: Self._commandName, parameters: Self.parametersAsGiven(), headSequence: head?.sequence ?? 0,
+                report: Self._commandName, parameters: parameters, headSequence: head?.sequence ?? 0,
                 headHash: (head?.hash ?? .zero).description, outputHash: issued.hash, outputBytes: Int64(issued.bytes.count),
                 lineDigests: issued.lineDigests)
             let ledger = try CommissioningStore.open(global)
@@ -67,4 +74,12 @@ struct IssuedOutput {
             SHA256.hash(data: Array(line.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         }
     }
+}
+
+/// The report `cledger report NAME PARAMETERS` asks for, on the ledger at `store`.
+func issuableReport(named name: String, _ parameters: [String], store: String?) throws -> any IssuableReport {
+    guard let report = try ReportCommand.parseAsRoot([name] + parameters + (store.map { ["--store", $0] } ?? [])) as? any IssuableReport else {
+        throw CommandFailure(message: "report '\(name)' cannot be issued or rebuilt by this build")
+    }
+    return report
 }

@@ -22,10 +22,7 @@ struct ReissueCommand: ParsableCommand {
                 throw CommandFailure(
                     message: "reissue: event \(sequence) is not a ReportIssued event; give the sequence of one (cledger log --stream reports lists them)")
             }
-            let store = global.store.map { ["--store", $0] } ?? []
-            guard let report = try ReportCommand.parseAsRoot([issued.report] + issued.parameters + store) as? IssuableReport else {
-                throw CommandFailure(message: "reissue: event \(sequence) names report '\(issued.report)', which this build cannot rebuild")
-            }
+            let report = try issuableReport(named: issued.report, issued.parameters, store: global.store)
             let rebuilt = IssuedOutput(try report.render(pinnedHead: issued.headSequence) + "\n")
             let what = "report \(([issued.report] + issued.parameters).joined(separator: " ")) issued as event \(sequence) at head \(issued.headSequence)"
             if rebuilt.hash == issued.outputHash {

@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Build a report from the ledger, at any point in time; it prints the ledger head it was built from.",
-        subcommands: [BalancesCommand.self, VictimsCommand.self, AuditTrailCommand.self])
+        subcommands: [BalancesCommand.self, VictimsCommand.self, AuditTrailCommand.self, OutcomesCommand.self, PanelCommand.self])
 }
 
 /// Runs a report's work on its projection, caught up: saved in the ledger when the user may

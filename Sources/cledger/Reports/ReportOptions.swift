@@ -32,6 +32,12 @@ struct ReportOptions: ParsableArguments {
         try point.pointInTime(reader, pinned: pinned)
     }
 
+    /// The date a report judges what is due on: the `--as-of` date, else the London date of
+    /// `--known-at`, else today in London. Call after ``pointInTime(_:)`` has checked both.
+    func judgedOn(_ point: PointInTime) -> CalendarDate {
+        point.asOf ?? LondonTime.date(at: self.point.knownAt.flatMap(LedgerInstant.init(parsing:)) ?? SystemClock().now())
+    }
+
     /// The lines that say what a report was built from, for the top of a table.
     func provenance(_ reader: LedgerReader, _ point: PointInTime, pinned: UInt64? = nil) throws -> [String] {
         try self.point.provenance(reader, point, pinned: pinned)

@@ -35,17 +35,18 @@ struct ReportOutput {
         }
     }
 
-    /// Rows under one title, with an optional totals row, in the report's columns or its own.
+    /// Rows under one title, with an optional totals row, in the report's columns or their own.
     struct Section {
         var name: String
         var title: String
         var rows: [[Cell]]
         var totals: [Cell]?
-        /// This section's columns, when they are not the report's.
+        /// This section's columns, when its rows are not in the report's.
         var columns: [Column]?
     }
 
     var report: String
+    /// The columns of every section that does not give its own.
     var columns: [Column]
     var sections: [Section]
     /// What the report was built from: the ledger head, the point in time.
@@ -63,6 +64,16 @@ struct ReportOutput {
         }
     }
 
+    /// The columns `section`'s rows are in.
+    func columns(of section: Section) -> [Column] { section.columns ?? columns }
+
+    /// Every field of every section once, in the order they first appear: the CSV header.
+    var allFields: [String] {
+        var fields: [String] = []
+        for column in sections.flatMap(columns(of:)) where !fields.contains(column.field) { fields.append(column.field) }
+        return fields
+    }
+
     func rendered(as format: ReportFormat) -> String {
         switch format {
         case .table: return table()
@@ -74,9 +85,9 @@ struct ReportOutput {
     private func table() -> String {
         var out = headerLines
         for section in sections {
+            let columns = columns(of: section)
             out.append("")
             out.append(section.title)
-            let columns = section.columns ?? self.columns
             let body = section.rows + (section.totals.map { [$0] } ?? [])
             let cells = [columns.map(\.heading)] + body.map { $0.map(\.readable) }
             let widths = columns.indices.map { i in cells.map { $0[i].count }.max() ?? 0 }
@@ -106,7 +117,7 @@ struct ReportOutput {
         var parts = ["\"report\":\(jsonString(report))"]
         parts += provenance.map { "\(jsonString($0.field)):\($0.value.map(jsonString) ?? "null")" }
         for section in sections {
-            let columns = section.columns ?? self.columns
+            let columns = columns(of: section)
             let rows = section.rows.map { row in object(zip(columns, row).map { ($0.field, $1.plain) }) }
             parts.append("\(jsonString(section.name)):[" + rows.joined(separator: ",") + "]")
             if let totals = section.totals {
@@ -124,16 +135,15 @@ struct ReportOutput {
             }
             return value
         }
-        // One header for every section: the report's columns, then those only some sections have.
-        var fields = columns.map(\.field)
-        for column in sections.flatMap({ $0.columns ?? [] }) where !fields.contains(column.field) { fields.append(column.field) }
+        let fields = allFields
         var lines = [(["section"] + fields + provenance.map(\.field)).joined(separator: ",")]
         let tail = provenance.map { field($0.value) }
         for section in sections {
-            let columns = (section.columns ?? self.columns).map(\.field)
+            // A field a section does not have is empty on its rows.
+            let position = Dictionary(uniqueKeysWithValues: columns(of: section).enumerated().map { ($1.field, $0) })
             for row in section.rows {
-                let values = Dictionary(uniqueKeysWithValues: zip(columns, row.map { field($0.plain) }))
-                lines.append(([section.name] + fields.map { values[$0] ?? "" } + tail).joined(separator: ","))
+                let cells = fields.map { name in position[name].map { field(row[$0].plain) } ?? "" }
+                lines.append(([section.name] + cells + tail).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n")
