@@ -81,11 +81,17 @@ public struct FundBalancesReport: Sendable, Equatable {
         try rows.rows(FundRow.self, prefix: BalanceKey.fundPrefix)
     }
 
+    /// Every financial year of `range`, in order.
+    static func years(in range: ClosedRange<FinancialYear>) -> [FinancialYear] {
+        (Int(range.lowerBound.startYear)...Int(range.upperBound.startYear)).map { FinancialYear(startYear: $0) }
+    }
+
     /// Builds the report from the balances projection's rows.
     /// - Parameters:
     ///   - fundId: one fund, or every fund.
     ///   - year: one financial year, or every year.
-    /// - Complexity: O(m) for the m movements of the funds and years asked for.
+    /// - Complexity: O(m) for the m movements of the funds asked for; with `year`, of that year
+    ///   and the years of the pot it draws on.
     public static func build(
         _ rows: ProjectionRows, at point: PointInTime, fundId: String? = nil, year: FinancialYear? = nil
     ) throws -> FundBalancesReport {
@@ -98,13 +104,19 @@ public struct FundBalancesReport: Sendable, Equatable {
         }
         var report = FundBalancesReport(years: [], funds: [])
         for fund in funds where fund.rules.contains(where: { $0.sequence <= point.throughSequence }) {
-            var byYear: [FinancialYear: [FundingSource: BalanceFigures]] = [:]
-            for movement in try rows.rows(Movement.self, prefix: BalanceKey.movements(fund.fundId))
-            where point.counts(sequence: movement.sequence, effective: movement.effective) {
-                byYear[movement.financialYear, default: [:]][movement.source, default: BalanceFigures()].add(movement)
-            }
             let rules = fund.rules(at: point)
             let pot = rules?.potAmount
+            // One year needs only its own movements and those of the pot it draws on.
+            let prefixes = year.map { year in
+                (rules?.potYears(for: year).map { Self.years(in: $0) } ?? [year]).map { BalanceKey.movements(fund.fundId, $0) }
+            } ?? [BalanceKey.movements(fund.fundId)]
+            var byYear: [FinancialYear: [FundingSource: BalanceFigures]] = [:]
+            for prefix in prefixes {
+                for movement in try rows.rows(Movement.self, prefix: prefix)
+                where point.counts(sequence: movement.sequence, effective: movement.effective) {
+                    byYear[movement.financialYear, default: [:]][movement.source, default: BalanceFigures()].add(movement)
+                }
+            }
             let years = byYear.keys.sorted()
             func netCommitted(in range: ClosedRange<FinancialYear>) -> Money {
                 years.filter { range.contains($0) }.flatMap { byYear[$0]!.values }.sum(\.netCommitted)

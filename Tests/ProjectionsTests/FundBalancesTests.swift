@@ -34,6 +34,11 @@ struct FundBalancesTests {
                     #expect(shown.allocated == line.allocated && shown.committed == line.committed && shown.released == line.released)
                     #expect(shown.paid == line.paid && shown.recovered == line.recovered && shown.accrued == line.accrued)
                 }
+                // One year asked for alone, which reads only its own and its pot's movements, is the same year.
+                for year in years {
+                    let alone = try FundBalancesReport.build(rows, at: PointInTime(throughSequence: head), fundId: fund.fundId, year: year.financialYear)
+                    #expect(alone.years == [year], "\(fund.fundId) \(year.financialYear) asked for alone differs")
+                }
                 var sum = BalanceFigures()
                 for year in years { sum.add(year.total) }
                 #expect(sum == fund.total, "\(fund.fundId): the years do not add up to the period")
