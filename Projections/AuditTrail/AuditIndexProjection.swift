@@ -10,27 +10,35 @@ import LedgerStore
 /// grant's end. It also keeps when each fund's rules took effect, for the trail's "rules" column.
 public enum AuditIndexProjection: Projection {
     public static let name = "audit-index"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
+
+    /// The event types whose payload the index reads; of every other event it needs only the envelope.
+    static let payloadsRead: Set<String> = [
+        BidSubmitted.eventType, GrantAwarded.eventType, ContractLet.eventType, FundEstablished.eventType, FundRulesAmended.eventType,
+    ]
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         let envelope = recorded.envelope
-        let sequence = RowKey.sequence(recorded.sequence)
+        let event = payloadsRead.contains(envelope.eventType) ? try recorded.event : nil
         var subjects: Set<AuditSubject> = [.actor(envelope.actor.id)]
-        if let created = createdEntity(recorded.event) {
+        if let event, let created = createdEntity(event) {
             try rows.set(created.entity, AuditKey.entity(created.id))
         }
         if let entity = try rows.get(AuditEntity.self, AuditKey.entity(envelope.streamId)) {
             subjects.formUnion(entity.subjects(id: envelope.streamId))
         }
-        if case let .grantAwarded(e) = recorded.event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
+        if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
             subjects.formUnion(grant.subjects(id: e.grantId))
         }
         subjects.formUnion(AuditSubject.ownStream(envelope.streamId).map { [$0] } ?? [])
-        for subject in subjects { try rows.set(true, AuditKey.event(subject, sequence)) }
+        // The key says it all: the row holds nothing.
+        let sequence = RowKey.sequence(recorded.sequence)
+        for subject in subjects { rows.setRow(AuditKey.event(subject, sequence), []) }
 
-        switch recorded.event {
-        case let .fundEstablished(e): try rows.set([RulesTaken(sequence: recorded.sequence, effectiveFrom: e.rules.effectiveFrom)], AuditKey.rules(e.fundId))
-        case let .fundRulesAmended(e):
+        switch event {
+        case let .fundEstablished(e)?:
+            try rows.set([RulesTaken(sequence: recorded.sequence, effectiveFrom: e.rules.effectiveFrom)], AuditKey.rules(e.fundId))
+        case let .fundRulesAmended(e)?:
             try rows.modify(AuditKey.rules(e.fundId), initial: [RulesTaken]()) { $0.append(RulesTaken(sequence: recorded.sequence, effectiveFrom: e.rules.effectiveFrom)) }
         default: break
         }

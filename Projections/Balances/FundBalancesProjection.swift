@@ -9,7 +9,7 @@ public enum FundBalancesProjection: Projection {
     public static let version: UInt32 = 2
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
-        switch recorded.event {
+        switch try recorded.event {
         case let .fundEstablished(e):
             let version = FundRow.RulesVersion(sequence: recorded.sequence, rules: e.rules)
             try rows.set(FundRow(fundId: e.fundId, name: e.name, kind: e.kind, rules: [version]), BalanceKey.fund(e.fundId))

@@ -28,7 +28,7 @@ enum FundMovements {
             for line in lines { move(fundId, id, line, .committed) }
             try rows.set(CommitmentLinesRow(fundId: fundId, lines: lines), BalanceKey.commitment(id))
         }
-        switch recorded.event {
+        switch try recorded.event {
         case let .allocationRecorded(e): move(e.fundId, nil, e.line, .allocated)
         case let .allocationReversed(e): move(e.fundId, nil, e.line, .allocated, sign: -1)
         case let .grantAwarded(e): try commit(e.grantId, e.fundId, e.fundingLines)

@@ -1,7 +1,12 @@
 import Commissioning
+import Glibc
 
 /// The rows of one projection's read model, as its fold and its reports see them: keys are
 /// text, ordered by their UTF-8 bytes; values are rows encoded with ``BinaryEncoder``.
+///
+/// Typed rows read and written through ``get(_:_:)`` and ``set(_:_:)`` are kept decoded while
+/// a fold runs and encoded once, when they are saved or read as bytes: a row a batch of events
+/// changes a thousand times is decoded and encoded once.
 public protocol ProjectionRows: AnyObject {
     /// The encoded row at `key`, or nil.
     func row(_ key: String) throws -> [UInt8]?
@@ -9,19 +14,13 @@ public protocol ProjectionRows: AnyObject {
     func setRow(_ key: String, _ value: [UInt8])
     /// Calls `body` with each row whose key starts with `prefix`, in key order.
     func forEachRow(prefix: String, _ body: (_ key: String, _ value: [UInt8]) throws -> Void) throws
+    /// The row at `key`, decoded.
+    func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row?
+    /// Stores `row` at `key`.
+    func set<Row: Encodable>(_ row: Row, _ key: String) throws
 }
 
 extension ProjectionRows {
-    /// The row at `key`, decoded.
-    public func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
-        try row(key).map { try BinaryDecoder().decode(Row.self, from: $0) }
-    }
-
-    /// Stores `row` at `key`.
-    public func set<Row: Encodable>(_ row: Row, _ key: String) throws {
-        setRow(key, try BinaryEncoder().encode(row))
-    }
-
     /// Changes the row at `key`, starting from `initial` when there is none.
     public func modify<Row: Codable>(_ key: String, initial: @autoclosure () -> Row, _ change: (inout Row) throws -> Void) throws {
         var row = try get(Row.self, key) ?? initial()
@@ -38,20 +37,110 @@ extension ProjectionRows {
 }
 
 /// Orders keys by their UTF-8 bytes, as LMDB orders the stored rows.
-func utf8Ordered(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+func utf8Ordered(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+            return order != 0 ? order < 0 : x.count < y.count
+        }
+    }
+}
 
-/// Rows held in memory: a rebuild that is not saved, or the part of a model a read-only ledger
-/// folds on top of its stored rows.
-public final class MemoryRows: ProjectionRows {
-    public private(set) var contents: [String: [UInt8]] = [:]
+/// Rows changed in memory on top of rows stored elsewhere (or none): the one implementation of
+/// ``ProjectionRows``, which ``MemoryRows`` and ``StoredRows`` give a backing.
+public class OverlayRows: ProjectionRows {
+    /// The stored rows: one by key, and those under a prefix in key order.
+    struct Backing {
+        var row: (String) throws -> [UInt8]?
+        var forEach: (String, (String, UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    }
 
-    public init() {}
+    private let backing: Backing?
+    /// Rows changed since the stored ones were read, encoded: they win over the stored ones.
+    private(set) var changed: [String: [UInt8]] = [:]
+    /// Rows read or written as values, decoded.
+    private var decoded: [String: any Encodable] = [:]
+    /// Keys whose decoded value is newer than its bytes.
+    private var unencoded: Set<String> = []
 
-    public func row(_ key: String) throws -> [UInt8]? { contents[key] }
+    init(backing: Backing?) { self.backing = backing }
 
-    public func setRow(_ key: String, _ value: [UInt8]) { contents[key] = value }
+    public func row(_ key: String) throws -> [UInt8]? {
+        if unencoded.contains(key) { try encode(key) }
+        if let value = changed[key] { return value }
+        return try backing?.row(key)
+    }
+
+    public func setRow(_ key: String, _ value: [UInt8]) {
+        changed[key] = value
+        decoded[key] = nil
+        unencoded.remove(key)
+    }
+
+    public func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
+        if let value = decoded[key] as? Row { return value }
+        guard let bytes = try row(key) else { return nil }
+        let value = try BinaryDecoder().decode(Row.self, from: bytes)
+        if let encodable = value as? any Encodable { decoded[key] = encodable }
+        return value
+    }
+
+    public func set<Row: Encodable>(_ row: Row, _ key: String) throws {
+        decoded[key] = row
+        unencoded.insert(key)
+    }
 
     public func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
-        for key in contents.keys.filter({ $0.hasPrefix(prefix) }).sorted(by: utf8Ordered) { try body(key, contents[key]!) }
+        for key in unencoded where key.hasPrefix(prefix) { try encode(key) }
+        let pending = changed.keys.filter { $0.hasPrefix(prefix) }.sorted(by: utf8Ordered)
+        var next = pending.startIndex
+        // Merge the stored rows and the changed ones, both in key order; a changed row replaces a stored one.
+        try backing?.forEach(prefix) { key, value in
+            while next < pending.endIndex, utf8Ordered(pending[next], key) {
+                try body(pending[next], changed[pending[next]]!)
+                next += 1
+            }
+            if next < pending.endIndex, pending[next] == key {
+                try body(key, changed[key]!)
+                next += 1
+            } else {
+                try body(key, Array(value))
+            }
+        }
+        for key in pending[next...] { try body(key, changed[key]!) }
+    }
+
+    /// Encodes every row whose decoded value changed, so that ``changed`` holds them all.
+    func encodeAll() throws {
+        for key in unencoded { try encode(key) }
+    }
+
+    /// Forgets the changed rows, once they are saved.
+    func clearChanged() {
+        changed = [:]
+        decoded = [:]
+        unencoded = []
+    }
+
+    private func encode(_ key: String) throws {
+        changed[key] = try BinaryEncoder().encode(decoded[key]!)
+        unencoded.remove(key)
+    }
+}
+
+/// Rows held in memory: a rebuild that is not saved, or the whole model of a read-only ledger
+/// whose stored rows cannot be used.
+public final class MemoryRows: OverlayRows {
+    public init() { super.init(backing: nil) }
+
+    /// Every row, encoded.
+    public var contents: [String: [UInt8]] {
+        get throws {
+            try encodeAll()
+            return changed
+        }
     }
 }

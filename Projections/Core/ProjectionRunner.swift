@@ -36,40 +36,68 @@ public struct ProjectionRunner {
     /// - Complexity: O(k) for the k events after the checkpoint, O(n) when it is rebuilt.
     @discardableResult
     public func catchUp(_ projection: any Projection.Type) throws -> CatchUp {
-        var result = CatchUp(projection: projection.name)
-        guard saves else { return result }
+        try catchUp([projection])[0]
+    }
+
+    /// Folds what each projection's checkpoint lacks, reading each event once for all of them
+    /// (and decoding its payload at most once), and saves them batch by batch.
+    /// - Returns: what was done for each projection, in the order given.
+    @discardableResult
+    public func catchUp(_ projections: [any Projection.Type]) throws -> [CatchUp] {
+        var results = projections.map { CatchUp(projection: $0.name) }
+        guard saves else { return results }
         var finished = false
         while !finished {
             // The closure may run again if the map grows: it reports, and the loop counts.
-            let batch = try store.write { writer -> (folded: UInt64, finished: Bool) in
-                var start = try Self.checkpointStart(projection, writer, noting: &result)
-                if start == nil {
-                    try writer.removeProjection(projection.name)
-                    start = 0
+            let batch = try store.write { writer -> (folded: [UInt64], finished: Bool) in
+                var starts: [UInt64] = []
+                for (index, projection) in projections.enumerated() {
+                    if let start = try Self.checkpointStart(projection, writer, noting: &results[index]) {
+                        starts.append(start)
+                    } else {
+                        try writer.removeProjection(projection.name)
+                        starts.append(0)
+                    }
                 }
                 let head = try writer.head()?.sequence ?? 0
-                let last = min(head, start! + UInt64(batchEventsMax))
-                let rows = StoredRows(projection.name, reader: writer)
-                let folded = try Self.fold(projection, writer, from: start! + 1, through: last, into: rows)
-                try rows.save(through: writer)
-                try writer.setCheckpoint(named: projection.name, sequence: last, state: Self.checkpointState(projection))
+                let first = starts.min() ?? head
+                let last = min(head, first + UInt64(batchEventsMax))
+                let rows = projections.map { StoredRows($0.name, reader: writer) }
+                var folded = projections.map { _ in UInt64(0) }
+                try writer.forEachEvent(from: first + 1, through: last) { envelope in
+                    let recorded = RecordedEvent(envelope)
+                    for index in projections.indices where starts[index] < envelope.sequence {
+                        try projections[index].apply(recorded, to: rows[index])
+                        folded[index] += 1
+                    }
+                }
+                for (index, projection) in projections.enumerated() {
+                    try rows[index].save(through: writer)
+                    try writer.setCheckpoint(named: projection.name, sequence: max(last, starts[index]), state: Self.checkpointState(projection))
+                }
                 return (folded, last == head)
             }
             guard let done = batch.value else { break }
-            result.folded += done.folded
+            for index in results.indices { results[index].folded += done.folded[index] }
             finished = done.finished
         }
-        return result
+        return results
+    }
+
+    /// Removes each projection's rows and folds the whole log again, once for all of them, saving it.
+    @discardableResult
+    public func rebuild(_ projections: [any Projection.Type]) throws -> [CatchUp] {
+        guard saves else {
+            throw LedgerError.readOnly(path: store.path)
+        }
+        try store.write { writer in for projection in projections { _ = try writer.removeProjection(projection.name) } }
+        return try catchUp(projections)
     }
 
     /// Removes `projection`'s rows and folds the whole log again, saving it.
     @discardableResult
     public func rebuild(_ projection: any Projection.Type) throws -> CatchUp {
-        guard saves else {
-            throw LedgerError.readOnly(path: store.path)
-        }
-        try store.write { writer in _ = try writer.removeProjection(projection.name) }
-        return try catchUp(projection)
+        try rebuild([projection])[0]
     }
 
     /// Calls `body` with `projection`'s rows folded through the head of one snapshot, and that
@@ -120,7 +148,7 @@ public struct ProjectionRunner {
     ) throws -> UInt64 {
         var folded: UInt64 = 0
         try reader.forEachEvent(from: first, through: last) { envelope in
-            try projection.apply(try RecordedEvent(envelope), to: rows)
+            try projection.apply(RecordedEvent(envelope), to: rows)
             folded += 1
         }
         return folded

@@ -28,7 +28,7 @@ public enum OutcomesProjection: Projection {
                 plannedEnd: plannedEnd, sequence: recorded.sequence, effective: recorded.effectiveDate)
             try rows.set(row, OutcomeKey.commitment(id))
         }
-        switch recorded.event {
+        switch try recorded.event {
         case let .fundEstablished(e): try define(OutcomeKey.fund(e.fundId), e.fundId, e.name)
         case let .objectiveDefined(e): try define(OutcomeKey.objective(e.code), e.code, e.title, parent: e.parentCode)
         case let .areaDefined(e): try define(OutcomeKey.area(e.gssCode), e.gssCode, e.name)

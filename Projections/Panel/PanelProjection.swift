@@ -17,7 +17,7 @@ public enum PanelProjection: Projection {
                 amount: amount, grantId: grantId, text: text)
             try rows.set(fact, PanelKey.fact(roundId, bidId, recorded.sequence))
         }
-        switch recorded.event {
+        switch try recorded.event {
         case let .roundOpened(e):
             let round = RoundRow(
                 roundId: e.roundId, fundId: e.fundId, closesOn: e.closesOn, panelDate: e.panelDate, sequence: recorded.sequence,

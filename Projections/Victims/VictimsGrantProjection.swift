@@ -14,7 +14,7 @@ public enum VictimsGrantProjection: Projection {
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
-        switch recorded.event {
+        switch try recorded.event {
         case let .fundEstablished(e) where e.kind == .victims:
             try rows.set(e.name, VictimsKey.fund(e.fundId))
         case let .bidSubmitted(e) where try isVictims(e.fundId):

@@ -17,7 +17,7 @@ enum ProjectionFixtures {
     static func foldedInMemory(_ projection: any Projection.Type, _ store: LedgerStore) throws -> [String: [UInt8]] {
         let rows = MemoryRows()
         try store.read { reader in _ = try ProjectionRunner.fold(projection, reader, from: 1, through: .max, into: rows) }
-        return rows.contents
+        return try rows.contents
     }
 
     /// Every row of `projection` as stored in the ledger.
