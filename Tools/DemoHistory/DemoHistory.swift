@@ -25,7 +25,8 @@ public enum DemoHistory {
         public var description: String { "the demo's plan was refused on \(day) at '\(command)': \(detail)" }
     }
 
-    public static let scaleMax = 1_000
+    /// The history runs `3 × scale` years from 2017, and the ledger's dates end in 2999.
+    public static let scaleMax = 320
 
     /// Writes the history for `seed` and `scale` into the ledger directory `path`, which must be
     /// new or hold an empty ledger. At scale 1 each day's commands are one durable write; a

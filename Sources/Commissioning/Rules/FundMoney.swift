@@ -7,6 +7,8 @@ struct FundMoney {
     let fundId: String
     let fund: FundState
     let rules: FundRules
+    /// The decision state the fund's yearly money is read from.
+    let state: StateView
 
     /// Where a commitment's money comes from: a pot over its years, or one year's allocation
     /// from one source.
@@ -31,19 +33,19 @@ struct FundMoney {
 
     /// What the fund has left to commit in `scope`: the pot less what is committed over its
     /// years, or the year's allocation from the source less what is committed from it.
-    func available(_ scope: Scope) -> Money {
+    func available(_ scope: Scope) throws -> Money {
         switch scope {
         case let .pot(years):
-            return rules.potAmount! - fund.lines.filter { years.contains($0.financialYear) }.sum(\.netCommitted)
+            return rules.potAmount! - (try state.fundLines(fundId, in: years)).sum(\.netCommitted)
         case let .allocation(key):
-            let line = fund.line(key.year, key.source)
+            let line = try state.fundLine(fundId, key.year, key.source)
             return line.allocated - line.netCommitted
         }
     }
 
     /// What the fund has left to commit from `source` in `year`.
-    func available(_ year: FinancialYear, _ source: FundingSource) -> Money {
-        available(scope(of: FundingLine(financialYear: year, source: source, amount: .zero)))
+    func available(_ year: FinancialYear, _ source: FundingSource) throws -> Money {
+        try available(scope(of: FundingLine(financialYear: year, source: source, amount: .zero)))
     }
 
     /// The lines fit what the fund has left in every scope they draw on (lines in different
@@ -54,7 +56,7 @@ struct FundMoney {
         for scope in Set(lines.map(scope(of:))).sorted() {
             let wanted = lines.filter { self.scope(of: $0) == scope }.sum(\.amount)
             let held = old.filter { self.scope(of: $0) == scope }.sum(\.amount)
-            let left = available(scope) + held
+            let left = try available(scope) + held
             if wanted > left {
                 throw CommissioningError.rule(
                     .fundsAvailable,
@@ -69,7 +71,7 @@ struct FundMoney {
         let mojYears = Set(lines.filter { $0.source == .mojVictimsGrant }.map(\.financialYear)).sorted()
         for year in mojYears {
             let inYear = { (l: FundingLine) in l.financialYear == year && l.source == .mojVictimsGrant }
-            let line = fund.line(year, .mojVictimsGrant)
+            let line = try state.fundLine(fundId, year, .mojVictimsGrant)
             let others = line.netCommitted - old.filter(inYear).sum(\.amount)
             let wanted = lines.filter(inYear).sum(\.amount)
             if others + wanted > line.allocated {
@@ -87,7 +89,7 @@ struct FundMoney {
     func requirePaymentFits(_ lines: [FundingLine]) throws {
         guard rules.ringFenced else { return }
         for line in lines where line.source == .mojVictimsGrant {
-            let year = fund.line(line.financialYear, .mojVictimsGrant)
+            let year = try state.fundLine(fundId, line.financialYear, .mojVictimsGrant)
             if year.paid + line.amount > year.allocated {
                 throw CommissioningError.rule(
                     .mojAllocation,

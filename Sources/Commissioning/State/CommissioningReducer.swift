@@ -17,10 +17,18 @@ public struct CommissioningReducer: DecisionStateReducer {
                 if envelope.streamId == StreamId.fund(id) { $0.lastEffective = max($0.lastEffective, on) }
             }
         }
+        /// Changes a fund's money in one year from one source (and notes the event on the fund).
+        func money(_ state: StateStore, _ fundId: String, _ line: FundingLine, _ on: CalendarDate, _ change: (inout FundYearLine) -> Void) throws {
+            try fund(state, fundId, on) { _ in }
+            let key = StateKey.fundYear(fundId, line.financialYear)
+            var year = try state.get(FundYear.self, key) ?? FundYear(lines: [])
+            year.update(line.financialYear, line.source, change)
+            try state.set(year, key)
+        }
         /// Commitments added to (`sign` 1) or taken from (-1) a fund's year lines.
         func commit(_ state: StateStore, _ fundId: String, _ lines: [FundingLine], _ on: CalendarDate, sign: Int64) throws {
             for line in lines {
-                try fund(state, fundId, on) { $0.update(line.financialYear, line.source) { $0.committed += Money(pence: sign * line.amount.pence) } }
+                try money(state, fundId, line, on) { $0.committed += Money(pence: sign * line.amount.pence) }
             }
         }
         switch try CommissioningEvent(envelope) {
@@ -46,20 +54,24 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .organisationRegistered(e):
             try state.set(OrganisationState(name: e.name, type: e.type, areaCode: e.areaCode, lastEffective: on), StateKey.organisation(e.organisationId))
         case let .fundEstablished(e):
-            try state.set(FundState(name: e.name, kind: e.kind, rules: [e.rules], lines: [], panelDates: [], lastEffective: on), StateKey.fund(e.fundId))
+            try state.set(FundState(name: e.name, kind: e.kind, rules: [e.rules], lastEffective: on), StateKey.fund(e.fundId))
             try state.set((try state.get([String].self, StateKey.fundIds) ?? []) + [e.fundId], StateKey.fundIds)
         case let .fundRulesAmended(e):
             try fund(state, e.fundId, on) { $0.rules.append(e.rules) }
         case let .allocationRecorded(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.allocated += e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.allocated += e.line.amount }
             try state.set(CorrectableState(fundId: e.fundId, line: e.line, reversed: false), StateKey.allocation(e.allocationId))
             try bump(state, "allocation")
         case let .allocationReversed(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.allocated -= e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.allocated -= e.line.amount }
             try state.modify(CorrectableState.self, StateKey.allocation(e.allocationId)) { $0.reversed = true }
         case let .roundOpened(e):
             try state.set(RoundState(fundId: e.fundId, closesOn: e.closesOn, panelDate: e.panelDate, closed: false), StateKey.round(e.roundId))
-            try fund(state, e.fundId, on) { $0.panelDates.append(e.panelDate) }
+            try fund(state, e.fundId, on) { _ in }
+            let yearKey = StateKey.fundYear(e.fundId, FinancialYear(containing: e.panelDate))
+            var year = try state.get(FundYear.self, yearKey) ?? FundYear(lines: [])
+            year.panels += 1
+            try state.set(year, yearKey)
             try bump(state, "round")
         case let .roundClosed(e):
             try state.modify(RoundState.self, StateKey.round(e.roundId)) { $0.closed = true }
@@ -109,7 +121,7 @@ public struct CommissioningReducer: DecisionStateReducer {
             try grant(state, e.grantId, on) { $0.signed = true }
         case let .tranchePaid(e):
             try grant(state, e.grantId, on) { $0.paidByTranche[Int(e.trancheNumber) - 1] += e.line.amount }
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.paid += e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.paid += e.line.amount }
             try state.set(
                 PaymentState(commitmentId: e.grantId, fundId: e.fundId, lines: [e.line], trancheNumber: e.trancheNumber,
                              sequence: envelope.sequence, reversed: false),
@@ -139,14 +151,14 @@ public struct CommissioningReducer: DecisionStateReducer {
                 grant.plannedEnd = e.plannedEnd
             }
         case let .commitmentReleased(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.released += e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.released += e.line.amount }
             if try state.get(GrantState.self, StateKey.grant(e.commitmentId)) != nil {
                 try grant(state, e.commitmentId, on) { $0.released += e.line.amount }
             } else {
                 try commitment(state, e.commitmentId, on) { $0.released.append(e.line) }
             }
         case let .fundsRecovered(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.recovered += e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.recovered += e.line.amount }
             try grant(state, e.grantId, on) { $0.recovered += e.line.amount }
         case let .contractLet(e):
             let commitment = CommitmentState(
@@ -159,7 +171,7 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .commitmentPaymentRecorded(e):
             try commitment(state, e.commitmentId, on) { $0.paid.append(contentsOf: e.lines) }
             for line in e.lines {
-                try fund(state, e.fundId, on) { $0.update(line.financialYear, line.source) { $0.paid += line.amount } }
+                try money(state, e.fundId, line, on) { $0.paid += line.amount }
             }
             try state.set(
                 PaymentState(commitmentId: e.commitmentId, fundId: e.fundId, lines: e.lines, trancheNumber: nil,
@@ -179,17 +191,17 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .commitmentEnded(e):
             try commitment(state, e.commitmentId, on) { $0.ended = true }
         case let .accrualRecorded(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.accrued += e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.accrued += e.line.amount }
             try commitment(state, e.commitmentId, on) { _ in }
             try state.set(CorrectableState(fundId: e.fundId, commitmentId: e.commitmentId, line: e.line, reversed: false), StateKey.accrual(e.accrualId))
             try bump(state, "accrual")
         case let .accrualReversed(e):
-            try fund(state, e.fundId, on) { $0.update(e.line.financialYear, e.line.source) { $0.accrued -= e.line.amount } }
+            try money(state, e.fundId, e.line, on) { $0.accrued -= e.line.amount }
             try commitment(state, e.commitmentId, on) { _ in }
             try state.modify(CorrectableState.self, StateKey.accrual(e.accrualId)) { $0.reversed = true }
         case let .paymentReversed(e):
             for line in e.lines {
-                try fund(state, e.fundId, on) { $0.update(line.financialYear, line.source) { $0.paid -= line.amount } }
+                try money(state, e.fundId, line, on) { $0.paid -= line.amount }
             }
             let payment = try state.get(PaymentState.self, StateKey.payment(e.paymentReference))!
             try state.modify(PaymentState.self, StateKey.payment(e.paymentReference)) { $0.reversed = true }

@@ -55,31 +55,38 @@ public struct FundYearLine: Hashable, Sendable, Codable {
     public var netCommitted: Money { committed - released }
 }
 
+/// A fund as decisions read it: its rules. Its money is kept a year at a time (``FundYear``),
+/// so that what a decision reads does not grow with the years the fund has run.
 struct FundState: Codable {
     var name: String
     var kind: FundKind
     var rules: [FundRules]
-    var lines: [FundYearLine]
-    var panelDates: [CalendarDate]
     var lastEffective: CalendarDate
 
     /// The rules in force on `date`: the latest whose `effectiveFrom` is on or before it.
     func rules(on date: CalendarDate) -> FundRules? {
         rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
     }
+}
+
+/// A fund's money in one financial year, one line per funding source, and its panels that year.
+struct FundYear: Codable {
+    var lines: [FundYearLine]
+    /// Rounds whose panel meets in the year.
+    var panels: Int64 = 0
 
     func line(_ year: FinancialYear, _ source: FundingSource) -> FundYearLine {
-        lines.first { $0.financialYear == year && $0.source == source } ?? FundYearLine(financialYear: year, source: source)
+        lines.first { $0.source == source } ?? FundYearLine(financialYear: year, source: source)
     }
 
     mutating func update(_ year: FinancialYear, _ source: FundingSource, _ change: (inout FundYearLine) -> Void) {
-        if let i = lines.firstIndex(where: { $0.financialYear == year && $0.source == source }) {
+        if let i = lines.firstIndex(where: { $0.source == source }) {
             change(&lines[i])
         } else {
             var line = FundYearLine(financialYear: year, source: source)
             change(&line)
             lines.append(line)
-            lines.sort { ($0.financialYear, $0.source) < ($1.financialYear, $1.source) }
+            lines.sort { $0.source < $1.source }
         }
     }
 }

@@ -5,6 +5,7 @@ enum StateKey {
     static func actor(_ id: String) -> String { "actor/" + id }
     static func organisation(_ id: String) -> String { "org/" + id }
     static func fund(_ id: String) -> String { "fund/" + id }
+    static func fundYear(_ id: String, _ year: FinancialYear) -> String { "fund-year/\(id)/\(year)" }
     static func round(_ id: String) -> String { "round/" + id }
     static func bid(_ id: String) -> String { "bid/" + id }
     static func grant(_ id: String) -> String { "grant/" + id }

@@ -9,6 +9,18 @@ struct StateView {
         return try BinaryDecoder().decode(type, from: stored)
     }
 
+    /// A fund's money in `year` from `source`.
+    func fundLine(_ fundId: String, _ year: FinancialYear, _ source: FundingSource) throws -> FundYearLine {
+        try get(FundYear.self, StateKey.fundYear(fundId, year))?.line(year, source) ?? FundYearLine(financialYear: year, source: source)
+    }
+
+    /// A fund's money in each year of `years`, every source.
+    func fundLines(_ fundId: String, in years: ClosedRange<FinancialYear>) throws -> [FundYearLine] {
+        try (Int(years.lowerBound.startYear)...Int(years.upperBound.startYear)).flatMap { start in
+            try get(FundYear.self, StateKey.fundYear(fundId, FinancialYear(startYear: start)))?.lines ?? []
+        }
+    }
+
     /// The state a decision sees: what its write transaction has so far.
     init(_ reader: LedgerReader) {
         bytes = { try reader.stateValue(forKey: Array($0.utf8)) }

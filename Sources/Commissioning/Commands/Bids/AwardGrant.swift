@@ -78,7 +78,7 @@ public struct AwardGrant: LedgerCommand {
         }
         let tranches = try grantRules.tranches(amount: amount, given: given, on: decision.on, plannedEnd: bid.plannedEnd)
         let line = FundingLine(financialYear: decision.year, source: source ?? FundMoney.defaultSource(fund.kind), amount: amount)
-        let money = FundMoney(fundId: bid.fundId, fund: fund, rules: rules)
+        let money = FundMoney(fundId: bid.fundId, fund: fund, rules: rules, state: decision.state)
         try money.requireMojPurpose([line], objectives: bid.objectives, victimsService: fund.kind == .victims)
         try money.requireFits([line])
         let id = try decision.newEntityId(grantId, counter: "grant", kind: "grant")

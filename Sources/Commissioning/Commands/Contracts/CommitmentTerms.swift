@@ -92,7 +92,7 @@ struct CommitmentTerms {
         try decision.requireObjectives(objectives, validOn: decision.on)
         for year in Set(profile.map(\.financialYear)).sorted() { try decision.requireOpen(year) }
         try FundingProfile.check(profile, value: value, start: start, end: end)
-        let money = FundMoney(fundId: fundId, fund: fund, rules: rules)
+        let money = FundMoney(fundId: fundId, fund: fund, rules: rules, state: decision.state)
         try money.requireMojPurpose(
             profile, objectives: objectives, victimsService: victimsService,
             notVictimsService: "this \(kind.noun) is not marked as one (victims-service is false): give --victims-service if it is a service "

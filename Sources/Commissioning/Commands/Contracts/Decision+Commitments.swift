@@ -61,7 +61,7 @@ extension Decision {
     /// The money rules of `fundId` in force on the command's date.
     func money(of fundId: String) throws -> FundMoney {
         let fund = try self.fund(fundId)
-        return FundMoney(fundId: fundId, fund: fund, rules: try rules(of: fundId, fund, on: on))
+        return FundMoney(fundId: fundId, fund: fund, rules: try rules(of: fundId, fund, on: on), state: state)
     }
 
     /// Refuses a change to a closed year's lines: a closed year is never restated.

@@ -47,7 +47,7 @@ public struct PayContract: LedgerCommand {
         try decision.requireNewPaymentReference(paymentReference)
         let lines = try commitment.split(net, commitmentId, in: decision.year, from: source)
         let fund = try decision.fund(commitment.fundId)
-        try FundMoney(fundId: commitment.fundId, fund: fund, rules: try decision.rules(of: commitment.fundId, fund, on: decision.on)).requirePaymentFits(lines)
+        try FundMoney(fundId: commitment.fundId, fund: fund, rules: try decision.rules(of: commitment.fundId, fund, on: decision.on), state: decision.state).requirePaymentFits(lines)
         try decision.emit(
             CommitmentPaymentRecorded(
                 commitmentId: commitmentId, fundId: commitment.fundId, paymentReference: paymentReference, invoiceReference: invoiceReference,

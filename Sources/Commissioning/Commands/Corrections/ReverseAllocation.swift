@@ -38,7 +38,7 @@ public struct ReverseAllocation: LedgerCommand {
         }
         let money = try decision.money(of: allocation.fundId)
         try decision.requireNotBefore(money.fund.lastEffective, of: "fund \(allocation.fundId)")
-        let year = money.fund.line(line.financialYear, line.source)
+        let year = try decision.state.fundLine(allocation.fundId, line.financialYear, line.source)
         let after = year.allocated - line.amount
         let isRingFenced = line.source == .mojVictimsGrant && money.rules.ringFenced
         if (isRingFenced || money.rules.potAmount == nil) && year.netCommitted > after {

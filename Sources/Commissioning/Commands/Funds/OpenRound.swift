@@ -37,7 +37,7 @@ public struct OpenRound: LedgerCommand {
             throw CommissioningError.rule(.route, "fund \(fundId) commissions by \(rules.route.rawValue), not by rounds of bids")
         }
         let year = FinancialYear(containing: panelDate)
-        let panels = fund.panelDates.filter { year.contains($0) }.count
+        let panels = Int(try decision.state.get(FundYear.self, StateKey.fundYear(fundId, year))?.panels ?? 0)
         if rules.panelsPerYear > 0 && panels >= Int(rules.panelsPerYear) {
             throw CommissioningError.rule(
                 .roundOpen, "fund \(fundId) already has \(panels) panels in \(year), its rules allow \(rules.panelsPerYear) a year; hold the panel in another year or amend the rules")

@@ -26,9 +26,9 @@ public struct SubmitMojReturn: LedgerCommand {
     public func decide(_ decision: Decision) throws -> String {
         var allocated = Money.zero, committed = Money.zero, paid = Money.zero, accrued = Money.zero
         var fundsSeen = 0
-        for fund in try decision.funds() where fund.kind == .victims {
+        for (fundId, fund) in try decision.funds() where fund.kind == .victims {
             fundsSeen += 1
-            let line = fund.line(year, .mojVictimsGrant)
+            let line = try decision.state.fundLine(fundId, year, .mojVictimsGrant)
             allocated += line.allocated
             committed += line.netCommitted
             paid += line.paid

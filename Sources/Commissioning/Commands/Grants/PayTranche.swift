@@ -70,7 +70,7 @@ public struct PayTranche: LedgerCommand {
         let fund = try decision.fund(grant.fundId)
         let rules = try decision.rules(of: grant.fundId, fund, on: decision.on)
         let line = FundingLine(financialYear: decision.year, source: grant.source(fund), amount: paying)
-        try FundMoney(fundId: grant.fundId, fund: fund, rules: rules).requirePaymentFits([line])
+        try FundMoney(fundId: grant.fundId, fund: fund, rules: rules, state: decision.state).requirePaymentFits([line])
         try decision.emit(
             TranchePaid(
                 grantId: grantId, fundId: grant.fundId, trancheNumber: trancheNumber, paymentReference: paymentReference,

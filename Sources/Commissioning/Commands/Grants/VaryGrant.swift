@@ -77,7 +77,7 @@ public struct VaryGrant: LedgerCommand {
             throw CommissioningError.field(name: "amount", problem: "nothing to vary: the amount, schedule and end given are those \(grantId) already has")
         }
         let lines = varied(grant.fundingLines, by: newAmount - grant.amount, in: decision.year, source: grant.source(fund))
-        let money = FundMoney(fundId: grant.fundId, fund: fund, rules: rules)
+        let money = FundMoney(fundId: grant.fundId, fund: fund, rules: rules, state: decision.state)
         try money.requireMojPurpose(lines, objectives: bid.objectives, victimsService: fund.kind == .victims)
         try money.requireFits(lines, replacing: grant.fundingLines)
         try decision.emit(

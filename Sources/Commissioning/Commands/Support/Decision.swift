@@ -99,9 +99,9 @@ public final class Decision {
         return fund
     }
 
-    /// Every fund, in the order established.
-    func funds() throws -> [FundState] {
-        try (state.get([String].self, StateKey.fundIds) ?? []).map(fund)
+    /// Every fund with its id, in the order established.
+    func funds() throws -> [(id: String, fund: FundState)] {
+        try (state.get([String].self, StateKey.fundIds) ?? []).map { ($0, try fund($0)) }
     }
 
     func rules(of fundId: String, _ fund: FundState, on date: CalendarDate) throws -> FundRules {
