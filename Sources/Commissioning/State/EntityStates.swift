@@ -55,18 +55,19 @@ public struct FundYearLine: Hashable, Sendable, Codable {
     public var netCommitted: Money { committed - released }
 }
 
-/// A fund as decisions read it: its rules. Its money is kept a year at a time (``FundYear``),
-/// so that what a decision reads does not grow with the years the fund has run.
+/// A fund as decisions read it: the dates its versions of the rules took effect. Each version
+/// (``StateKey/fundRules(_:_:)``) and the fund's money (``FundYear``, a year at a time) have keys
+/// of their own, so that what a decision reads does not grow with the years the fund has run.
 struct FundState: Codable {
     var name: String
     var kind: FundKind
-    var rules: [FundRules]
+    /// When each version of the rules takes effect, ascending (an amendment is never dated
+    /// before the latest; one on the same date replaces it).
+    var rulesFrom: [CalendarDate]
     var lastEffective: CalendarDate
 
-    /// The rules in force on `date`: the latest whose `effectiveFrom` is on or before it.
-    func rules(on date: CalendarDate) -> FundRules? {
-        rules.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
-    }
+    /// The date the rules in force on `date` took effect: the latest on or before it.
+    func rulesDate(on date: CalendarDate) -> CalendarDate? { rulesFrom.last { $0 <= date } }
 }
 
 /// A fund's money in one financial year, one line per funding source, and its panels that year.

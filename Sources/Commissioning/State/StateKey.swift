@@ -1,3 +1,5 @@
+import LedgerStore
+
 /// Keys of the decision state (LedgerStore's `state` database), one family per kind of entity.
 enum StateKey {
     static func objective(_ code: String) -> String { "objective/" + code }
@@ -6,6 +8,7 @@ enum StateKey {
     static func organisation(_ id: String) -> String { "org/" + id }
     static func fund(_ id: String) -> String { "fund/" + id }
     static func fundYear(_ id: String, _ year: FinancialYear) -> String { "fund-year/\(id)/\(year)" }
+    static func fundRules(_ id: String, _ from: CalendarDate) -> String { "fund-rules/\(id)/\(from)" }
     static func round(_ id: String) -> String { "round/" + id }
     static func bid(_ id: String) -> String { "bid/" + id }
     static func grant(_ id: String) -> String { "grant/" + id }

@@ -8,8 +8,11 @@ enum RebuildBench {
     struct Result {
         var scanSeconds: [Double] = []
         var rebuildSeconds: [Double] = []
-        /// The largest resident set of any rebuild, in bytes.
+        /// The largest resident set of any rebuild, in bytes: its own memory and the ledger's
+        /// pages it mapped.
         var peakBytes = 0
+        /// The largest private (anonymous) memory of any rebuild, in bytes, sampled every 5 ms.
+        var anonymousBytesMax = 0
         var events: UInt64 = 0
     }
 
@@ -27,16 +30,19 @@ enum RebuildBench {
             }
             result.scanSeconds.append(scan.seconds)
             result.events = scan.events
-            let (seconds, peak) = try timedChild([cledgerPath, "--store", ledger, "rebuild"])
+            let (seconds, peak, anonymous) = try timedChild([cledgerPath, "--store", ledger, "rebuild"])
             result.rebuildSeconds.append(seconds)
             result.peakBytes = max(result.peakBytes, peak)
-            progress("rebuild run \(run)/\(runs): scan \(TextFormatting.seconds(scan.seconds)), rebuild \(TextFormatting.seconds(seconds)), peak \(peak >> 20) MiB")
+            result.anonymousBytesMax = max(result.anonymousBytesMax, anonymous)
+            progress(
+                "rebuild run \(run)/\(runs): scan \(TextFormatting.seconds(scan.seconds)), rebuild \(TextFormatting.seconds(seconds)), "
+                    + "peak resident \(peak >> 20) MiB, of it private \(anonymous >> 20) MiB")
         }
         return result
     }
 
     /// Runs `arguments` as a child process; returns its wall time and its peak resident set.
-    static func timedChild(_ arguments: [String]) throws -> (seconds: Double, peakBytes: Int) {
+    static func timedChild(_ arguments: [String]) throws -> (seconds: Double, peakBytes: Int, anonymousBytesMax: Int) {
         var pid: pid_t = 0
         var argv = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
@@ -49,11 +55,30 @@ enum RebuildBench {
         guard rc == 0 else { throw BenchConfig.UsageError(description: "cannot run \(arguments[0]): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid, status == 0 else {
+        var anonymousBytesMax = 0
+        // Poll the child's private memory until it ends: ru_maxrss counts the ledger's mapped
+        // pages too, which are the page cache's, not the program's.
+        while true {
+            let ended = wait4(pid, &status, WNOHANG, &usage)
+            if ended == pid { break }
+            guard ended == 0 else { throw BenchConfig.UsageError(description: "wait4: \(String(cString: strerror(errno)))") }
+            anonymousBytesMax = max(anonymousBytesMax, anonymousBytes(of: pid) ?? 0)
+            usleep(5_000)
+        }
+        guard status == 0 else {
             throw BenchConfig.UsageError(description: "\(arguments.joined(separator: " ")) failed (status \(status))")
         }
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return (seconds, Int(usage.ru_maxrss) * 1024)
+        return (seconds, Int(usage.ru_maxrss) * 1024, anonymousBytesMax)
+    }
+
+    /// The process's resident anonymous memory (its heap and stacks), from /proc/PID/status.
+    static func anonymousBytes(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("RssAnon:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 }

@@ -25,7 +25,7 @@ public struct AmendFundRules: LedgerCommand {
     public func decide(_ decision: Decision) throws -> String {
         let fund = try decision.fund(fundId)
         try decision.requireNotBefore(fund.lastEffective, of: "fund \(fundId)")
-        let current = fund.rules.max { $0.effectiveFrom < $1.effectiveFrom }!
+        let current = try decision.latestRules(of: fundId, fund)
         var base = current
         base.effectiveFrom = decision.on
         let rules = try FundRuleFields.rules(fields, base: base)

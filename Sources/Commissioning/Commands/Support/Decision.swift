@@ -105,8 +105,20 @@ public final class Decision {
     }
 
     func rules(of fundId: String, _ fund: FundState, on date: CalendarDate) throws -> FundRules {
-        guard let rules = fund.rules(on: date) else {
-            throw CommissioningError.rule(.backDating, "fund \(fundId) has no rules in force on \(date); its rules start \(fund.rules.map(\.effectiveFrom).min()!).")
+        guard let from = fund.rulesDate(on: date) else {
+            throw CommissioningError.rule(.backDating, "fund \(fundId) has no rules in force on \(date); its rules start \(fund.rulesFrom.first!).")
+        }
+        return try storedRules(of: fundId, from: from)
+    }
+
+    /// The fund's latest rules, whenever they take effect.
+    func latestRules(of fundId: String, _ fund: FundState) throws -> FundRules {
+        try storedRules(of: fundId, from: fund.rulesFrom.last!)
+    }
+
+    private func storedRules(of fundId: String, from date: CalendarDate) throws -> FundRules {
+        guard let rules = try state.get(FundRules.self, StateKey.fundRules(fundId, date)) else {
+            preconditionFailure("fund \(fundId) lists rules from \(date) that the decision state does not hold: the log and the state disagree")
         }
         return rules
     }
