@@ -79,9 +79,14 @@ let package = Package(
             ],
             path: "Tools/Bench"
         ),
+        // What the tests that damage data.mdb on purpose share: a reader of LMDB's pages.
+        .target(
+            name: "LedgerTestSupport",
+            path: "Tests/LedgerTestSupport"
+        ),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore"]
+            dependencies: ["LedgerStore", "LedgerTestSupport"]
         ),
         .testTarget(
             name: "CommissioningTests",
@@ -97,7 +102,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Commissioning", "LedgerStore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Commissioning", "DemoHistory", "LedgerStore", "LedgerTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

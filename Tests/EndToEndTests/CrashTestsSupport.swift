@@ -2,27 +2,11 @@
 // `ledger-writer` child whose acknowledgements are read as they come, and checks of what the
 // ledger holds against what was acknowledged.
 import Foundation
+import DemoHistory
 import Glibc
 import LedgerStore
 import Testing
 
-extension CrashTests {
-    /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
-    /// 2014): a tiny seeded generator, so a run is replayed by its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-}
 
 /// `ack <writer> <command> <first sequence> <last sequence>`, as `ledger-writer` prints it once
 /// the command's write has committed.

@@ -1,3 +1,5 @@
+import LedgerTestSupport
+import DemoHistory
 import Foundation
 import LedgerStore
 import Testing
@@ -116,7 +118,7 @@ struct DamageTests {
         /// The damaged file.
         func apply(to f: Fixture) -> Data {
             var bytes = f.data
-            var random = SeededBytes(seed: 20_180_406)
+            var random = SplitMix64(seed: 20_180_406)
             func garble(_ range: Range<Int>) {
                 bytes.replaceSubrange(range, with: random.bytes(range.count))
             }

@@ -1,3 +1,5 @@
+import LedgerTestSupport
+import DemoHistory
 import Foundation
 import LedgerStore
 import Testing
@@ -94,19 +96,7 @@ enum EndToEndLedger {
     }
 }
 
-/// A reproducible source of random bytes (SplitMix64), so a garbled page is the same every run.
-struct SeededBytes: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
+    /// `count` reproducible random bytes, so a garbled page is the same every run.
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) } }
 }

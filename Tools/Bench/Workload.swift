@@ -1,3 +1,4 @@
+import DemoHistory
 import LedgerStore
 
 /// What the benchmark appends, the same in every run: event `i` (from 0) goes to stream

@@ -1,17 +1,10 @@
-/// SplitMix64: a small, fast generator whose sequence depends only on its seed, so the same
-/// seed gives the same history on every machine.
+/// The demo's choices, from ``SplitMix64``: the same seed gives the same history on every machine.
 struct DemoRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `range`.
     mutating func int(_ range: ClosedRange<Int>) -> Int {

@@ -77,6 +77,9 @@ extension LedgerStore {
         var previousHash = EventHash.zero
         var previousRecordedAt: LedgerInstant?
         var expectedSequence: UInt64 = 1
+        let events = try reader.txn.entryCount(dbs.events)
+        rebuilt.streamOf.reserveCapacity(events)
+        rebuilt.versionOf.reserveCapacity(events)
         var entry = try cursor.move(.first)
         func bad(_ sequence: UInt64, _ detail: String) {
             report.firstBadSequence = sequence
@@ -121,12 +124,14 @@ extension LedgerStore {
                 bad(sequence, "cannot be read: \(error.detail)")
                 break
             }
-            report.eventCount = sequence
-            report.head = LedgerHead(sequence: sequence, hash: header.hash, recordedAt: header.recordedAt)
             previousHash = header.hash
             previousRecordedAt = header.recordedAt
             expectedSequence += 1
             entry = try cursor.move(.next)
+        }
+        report.eventCount = expectedSequence - 1
+        if let previousRecordedAt {
+            report.head = LedgerHead(sequence: report.eventCount, hash: previousHash, recordedAt: previousRecordedAt)
         }
     }
 

@@ -45,6 +45,17 @@ enum HistoryBench {
         print("  peak private memory        \(F.right("\(rebuild.anonymousBytesMax >> 20) MiB", 12))   target < 500 MiB  \(verdict(rebuild.anonymousBytesMax < 500 << 20))")
         print("  peak resident set          \(F.right("\(rebuild.peakBytes >> 20) MiB", 12))   (with the ledger's mapped pages, which are the page cache's)")
 
+        progress("exporting the large history for hledger and timing hledger balance")
+        if let hledger = try HledgerBench.measure(large.path, in: directory) {
+            print("\nhledger on the exported journal (\(hledger.journalBytes >> 20) MiB), one run each, seconds")
+            print("  cledger export hledger       \(F.seconds(hledger.exportSeconds))")
+            print("  hledger balance              \(F.seconds(hledger.hledgerSeconds))")
+            print("  cledger report balances      \(F.seconds(hledger.reportSeconds))   (its projection already caught up)")
+            print("  hledger / cledger report     \(String(format: "%.1f", hledger.hledgerSeconds / hledger.reportSeconds))×")
+        } else {
+            print("\nhledger is not installed (apt-get install hledger, or run Tools/test once): its timing is left out")
+        }
+
         progress("answering the fixed-size questions at \(config.questions) random points")
         let atSmall = try QuestionBench.measure(small.path, questions: config.questions, seed: config.seed)
         let atLarge = try QuestionBench.measure(large.path, questions: config.questions, seed: config.seed)

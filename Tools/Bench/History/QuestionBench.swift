@@ -1,3 +1,4 @@
+import DemoHistory
 import Commissioning
 import Foundation
 import LedgerStore

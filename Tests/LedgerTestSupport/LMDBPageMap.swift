@@ -1,5 +1,7 @@
 import Foundation
 
+/// For the tests of LedgerStore and of cledger that damage or alter `data.mdb` on purpose.
+///
 /// Reads the B-trees of an LMDB 0.9 `data.mdb` (little-endian, 64-bit; `mdb.c`): enough to find
 /// which pages are the branch and leaf pages of each named database, so a test can garble them.
 ///
@@ -10,69 +12,74 @@ import Foundation
 /// version u32, address, map size, the free and main databases (48 bytes each: pad u32, flags
 /// u16, depth u16, branch, leaf and overflow page counts, entries, root), last page u64 at 120,
 /// transaction id u64 at 128.
-struct LMDBPageMap {
-    static let headerBytes = 16
-    static let branchFlag: UInt16 = 0x01
-    static let leafFlag: UInt16 = 0x02
-    static let overflowFlag: UInt16 = 0x04
-    static let metaFlag: UInt16 = 0x08
-    static let bigDataNodeFlag: UInt16 = 0x01
-    static let subDatabaseNodeFlag: UInt16 = 0x02
-    static let noPage = UInt64.max
+package struct LMDBPageMap {
+    package static let headerBytes = 16
+    package static let branchFlag: UInt16 = 0x01
+    package static let leafFlag: UInt16 = 0x02
+    package static let overflowFlag: UInt16 = 0x04
+    package static let metaFlag: UInt16 = 0x08
+    package static let bigDataNodeFlag: UInt16 = 0x01
+    package static let subDatabaseNodeFlag: UInt16 = 0x02
+    package static let noPage = UInt64.max
 
-    struct Malformed: Error, CustomStringConvertible {
-        var description: String
+    package struct Malformed: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    let bytes: [UInt8]
-    let pageSize: Int
+    package let bytes: [UInt8]
+    package let pageSize: Int
 
-    var pageCount: Int { bytes.count / pageSize }
+    package init(bytes: [UInt8], pageSize: Int) {
+        self.bytes = bytes
+        self.pageSize = pageSize
+    }
 
-    func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
-    func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * $1) } }
+    package var pageCount: Int { bytes.count / pageSize }
 
-    func pageNumber(_ page: Int) -> UInt64 { u64(page * pageSize) }
-    func flags(_ page: Int) -> UInt16 { u16(page * pageSize + 10) }
+    package func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
+    package func u64(_ at: Int) -> UInt64 { (0..<8).reduce(0) { $0 | UInt64(bytes[at + $1]) << (8 * $1) } }
+
+    package func pageNumber(_ page: Int) -> UInt64 { u64(page * pageSize) }
+    package func flags(_ page: Int) -> UInt16 { u16(page * pageSize + 10) }
 
     /// The meta page with the newer transaction: the one LMDB uses.
-    var currentMeta: Int {
+    package var currentMeta: Int {
         let metaAt = Self.headerBytes
         return u64(pageSize + metaAt + 128) > u64(metaAt + 128) ? 1 : 0
     }
 
     /// The last page in use, by the current meta page.
-    var lastPage: UInt64 { u64(currentMeta * pageSize + Self.headerBytes + 120) }
+    package var lastPage: UInt64 { u64(currentMeta * pageSize + Self.headerBytes + 120) }
 
     /// The root page of the main database, which holds the named databases' records.
-    var mainRoot: UInt64 { u64(currentMeta * pageSize + Self.headerBytes + 112) }
+    package var mainRoot: UInt64 { u64(currentMeta * pageSize + Self.headerBytes + 112) }
 
     /// Pages whose header names their own position and says they are branch pages: the live
     /// ones and stale copies in free pages alike.
-    var branchPagesByPosition: [Int] {
+    package var branchPagesByPosition: [Int] {
         (2..<pageCount).filter { pageNumber($0) == UInt64($0) && flags($0) == Self.branchFlag }
     }
 
     /// Byte offsets, in the file, of the nodes of `page`.
-    func nodes(_ page: Int) throws -> [Int] {
+    package func nodes(_ page: Int) throws -> [Int] {
         let base = page * pageSize
         let lower = Int(u16(base + 12))
         guard lower >= Self.headerBytes, lower <= pageSize else { throw Malformed(description: "page \(page) has lower \(lower)") }
         return (0..<(lower - Self.headerBytes) / 2).map { base + Int(u16(base + Self.headerBytes + 2 * $0)) }
     }
 
-    func key(ofNode node: Int) -> [UInt8] {
+    package func key(ofNode node: Int) -> [UInt8] {
         let size = Int(u16(node + 6))
         return Array(bytes[(node + 8)..<(node + 8 + size)])
     }
 
     /// The children of a branch page.
-    func children(_ page: Int) throws -> [Int] {
+    package func children(_ page: Int) throws -> [Int] {
         try nodes(page).map { node in Int(UInt64(u16(node)) | UInt64(u16(node + 2)) << 16 | UInt64(u16(node + 4)) << 32) }
     }
 
     /// The root page of each named database (nil for an empty one).
-    func namedRoots() throws -> [String: Int?] {
+    package func namedRoots() throws -> [String: Int?] {
         guard mainRoot != Self.noPage else { return [:] }
         let main = Int(mainRoot)
         guard flags(main) & Self.leafFlag != 0 else { throw Malformed(description: "the main database's root \(main) is not a leaf") }
@@ -86,7 +93,7 @@ struct LMDBPageMap {
     }
 
     /// The branch and leaf pages of the tree under `root`, branch pages by depth (root first).
-    func tree(_ root: Int) throws -> (branches: [[Int]], leaves: [Int]) {
+    package func tree(_ root: Int) throws -> (branches: [[Int]], leaves: [Int]) {
         var branches: [[Int]] = []
         var leaves: [Int] = []
         var level = [root]
@@ -112,7 +119,7 @@ struct LMDBPageMap {
 
     /// Where in the file the live value of `wanted` in the named database `name` begins (for a
     /// value on overflow pages: after the first overflow page's header); nil when it is not there.
-    func valueOffset(inDatabase name: String, key wanted: [UInt8]) throws -> Int? {
+    package func valueOffset(inDatabase name: String, key wanted: [UInt8]) throws -> Int? {
         guard let root = try namedRoots()[name] ?? nil else { return nil }
         for leaf in try tree(root).leaves {
             for node in try nodes(leaf) where key(ofNode: node) == wanted {
