@@ -252,4 +252,25 @@ extension DecisionStateTests {
             try state.setValue(Array(String(describing: event).utf8), forKey: Array("envelope/\(event.sequence)".utf8))
         }
     }
+
+    @Test("the value at or before a key, within a prefix: the exact key, the one before, none before the first or outside the prefix")
+    func atOrBefore() throws {
+        let ledger = try Self.ledgerWithTwoFunds()
+        // The state has count/fund-a, count/fund-b, sum/fund-a, sum/fund-b, in that order.
+        try ledger.store.read { r in
+            func found(_ key: String, _ prefix: String) throws -> String? {
+                try r.stateValue(atOrBefore: Array(key.utf8), prefix: Array(prefix.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            }
+            #expect(try found("sum/fund-a", "sum/") == "425")
+            #expect(try found("sum/fund-az", "sum/") == "425")
+            #expect(try found("sum/zzz", "sum/") == "40")
+            let outsidePrefix = try found("sum/fund-", "sum/")
+            #expect(outsidePrefix == nil, "the key before is count/fund-b, outside the prefix")
+            let beforeFirst = try found("aaa", "")
+            #expect(beforeFirst == nil, "nothing is before the first key")
+            let pastLast = try found("zzz", "")
+            #expect(pastLast == "40", "past the last key, the last")
+        }
+        #expect(ledger.store.openTransactionCount == 0)
+    }
 }

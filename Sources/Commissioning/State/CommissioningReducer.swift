@@ -54,13 +54,11 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .organisationRegistered(e):
             try state.set(OrganisationState(name: e.name, type: e.type, areaCode: e.areaCode, lastEffective: on), StateKey.organisation(e.organisationId))
         case let .fundEstablished(e):
-            try state.set(FundState(name: e.name, kind: e.kind, rulesFrom: [e.rules.effectiveFrom], lastEffective: on), StateKey.fund(e.fundId))
+            try state.set(FundState(name: e.name, kind: e.kind, firstRulesFrom: e.rules.effectiveFrom, latestRulesFrom: e.rules.effectiveFrom, lastEffective: on), StateKey.fund(e.fundId))
             try state.set(e.rules, StateKey.fundRules(e.fundId, e.rules.effectiveFrom))
             try state.set((try state.get([String].self, StateKey.fundIds) ?? []) + [e.fundId], StateKey.fundIds)
         case let .fundRulesAmended(e):
-            try fund(state, e.fundId, on) { fund in
-                if fund.rulesFrom.last != e.rules.effectiveFrom { fund.rulesFrom.append(e.rules.effectiveFrom) }
-            }
+            try fund(state, e.fundId, on) { $0.latestRulesFrom = e.rules.effectiveFrom }
             try state.set(e.rules, StateKey.fundRules(e.fundId, e.rules.effectiveFrom))
         case let .allocationRecorded(e):
             try money(state, e.fundId, e.line, on) { $0.allocated += e.line.amount }

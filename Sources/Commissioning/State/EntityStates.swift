@@ -55,19 +55,18 @@ public struct FundYearLine: Hashable, Sendable, Codable {
     public var netCommitted: Money { committed - released }
 }
 
-/// A fund as decisions read it: the dates its versions of the rules took effect. Each version
-/// (``StateKey/fundRules(_:_:)``) and the fund's money (``FundYear``, a year at a time) have keys
-/// of their own, so that what a decision reads does not grow with the years the fund has run.
+/// A fund as decisions read it. Each version of its rules (``StateKey/fundRules(_:_:)``, under
+/// the date it takes effect) and its money (``FundYear``, a year at a time) have keys of their
+/// own, so that what a decision reads does not grow with the years the fund has run.
 struct FundState: Codable {
     var name: String
     var kind: FundKind
-    /// When each version of the rules takes effect, ascending (an amendment is never dated
-    /// before the latest; one on the same date replaces it).
-    var rulesFrom: [CalendarDate]
+    /// When its first rules took effect.
+    var firstRulesFrom: CalendarDate
+    /// When its latest rules take effect (an amendment is never dated before them; one on the
+    /// same date replaces them).
+    var latestRulesFrom: CalendarDate
     var lastEffective: CalendarDate
-
-    /// The date the rules in force on `date` took effect: the latest on or before it.
-    func rulesDate(on date: CalendarDate) -> CalendarDate? { rulesFrom.last { $0 <= date } }
 }
 
 /// A fund's money in one financial year, one line per funding source, and its panels that year.

@@ -8,7 +8,9 @@ enum StateKey {
     static func organisation(_ id: String) -> String { "org/" + id }
     static func fund(_ id: String) -> String { "fund/" + id }
     static func fundYear(_ id: String, _ year: FinancialYear) -> String { "fund-year/\(id)/\(year)" }
-    static func fundRules(_ id: String, _ from: CalendarDate) -> String { "fund-rules/\(id)/\(from)" }
+    /// A version of a fund's rules, under the date it takes effect (ISO dates sort as dates).
+    static func fundRules(_ id: String, _ from: CalendarDate) -> String { fundRulesPrefix(id) + from.description }
+    static func fundRulesPrefix(_ id: String) -> String { "fund-rules/\(id)/" }
     static func round(_ id: String) -> String { "round/" + id }
     static func bid(_ id: String) -> String { "bid/" + id }
     static func grant(_ id: String) -> String { "grant/" + id }

@@ -3,6 +3,9 @@ import LedgerStore
 /// Typed reads of the decision state: each value is a Codable struct in the binary format.
 struct StateView {
     let bytes: (String) throws -> [UInt8]?
+    /// The value under the greatest key starting with the prefix (second) that is not greater
+    /// than the key (first); only decisions, which read through the ledger, need it.
+    let atOrBefore: ((String, String) throws -> [UInt8]?)?
 
     func get<T: Decodable>(_ type: T.Type, _ key: String) throws -> T? {
         guard let stored = try bytes(key) else { return nil }
@@ -24,10 +27,20 @@ struct StateView {
     /// The state a decision sees: what its write transaction has so far.
     init(_ reader: LedgerReader) {
         bytes = { try reader.stateValue(forKey: Array($0.utf8)) }
+        atOrBefore = { try reader.stateValue(atOrBefore: Array($0.utf8), prefix: Array($1.utf8)) }
     }
 
     init(_ access: any DecisionStateAccess) {
         bytes = { try access.value(forKey: Array($0.utf8)) }
+        atOrBefore = nil
+    }
+
+    /// The version of a fund's rules in force on `date`: the latest taking effect on or before it.
+    func fundRules(_ fundId: String, on date: CalendarDate) throws -> FundRules? {
+        guard let atOrBefore else { preconditionFailure("the reducer reads no fund's rules by date") }
+        return try atOrBefore(StateKey.fundRules(fundId, date), StateKey.fundRulesPrefix(fundId)).map {
+            try BinaryDecoder().decode(FundRules.self, from: $0)
+        }
     }
 }
 

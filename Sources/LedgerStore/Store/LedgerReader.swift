@@ -145,6 +145,20 @@ public class LedgerReader {
         return try txn.value(dbs.state, key: key)
     }
 
+    /// The decision-state value under the greatest key that starts with `prefix` and is not
+    /// greater than `key`: the latest of a family of dated keys on or before a date.
+    /// - Complexity: O(log n).
+    public func stateValue(atOrBefore key: [UInt8], prefix: [UInt8]) throws -> [UInt8]? {
+        checkOpen()
+        let cursor = try LMDBCursor(txn, dbs.state)
+        var entry = try cursor.seek(atLeast: key)
+        if entry.map({ !$0.key.elementsEqual(key) }) ?? true {
+            entry = entry == nil ? try cursor.move(.last) : try cursor.move(.previous)
+        }
+        guard let found = entry, found.key.starts(with: prefix) else { return nil }
+        return Array(found.value)
+    }
+
     /// A projection's checkpoint: the sequence it has folded through, the hash of that event,
     /// and its saved bytes.
     public func checkpoint(named name: String) throws -> (sequence: UInt64, hash: EventHash, state: [UInt8])? {

@@ -105,20 +105,16 @@ public final class Decision {
     }
 
     func rules(of fundId: String, _ fund: FundState, on date: CalendarDate) throws -> FundRules {
-        guard let from = fund.rulesDate(on: date) else {
-            throw CommissioningError.rule(.backDating, "fund \(fundId) has no rules in force on \(date); its rules start \(fund.rulesFrom.first!).")
+        guard date >= fund.firstRulesFrom, let rules = try state.fundRules(fundId, on: date) else {
+            throw CommissioningError.rule(.backDating, "fund \(fundId) has no rules in force on \(date); its rules start \(fund.firstRulesFrom).")
         }
-        return try storedRules(of: fundId, from: from)
+        return rules
     }
 
     /// The fund's latest rules, whenever they take effect.
     func latestRules(of fundId: String, _ fund: FundState) throws -> FundRules {
-        try storedRules(of: fundId, from: fund.rulesFrom.last!)
-    }
-
-    private func storedRules(of fundId: String, from date: CalendarDate) throws -> FundRules {
-        guard let rules = try state.get(FundRules.self, StateKey.fundRules(fundId, date)) else {
-            preconditionFailure("fund \(fundId) lists rules from \(date) that the decision state does not hold: the log and the state disagree")
+        guard let rules = try state.fundRules(fundId, on: fund.latestRulesFrom) else {
+            preconditionFailure("fund \(fundId) has rules from \(fund.latestRulesFrom) that the decision state does not hold: the log and the state disagree")
         }
         return rules
     }
