@@ -56,14 +56,6 @@ struct ReportOutput {
     /// Lines for people below the table.
     var footerLines: [String] = []
 
-    /// The sum of the money column `field` over `rows`, for a totals row.
-    static func total(_ rows: [[Cell]], column index: Int) -> Money {
-        rows.reduce(Money.zero) { sum, row in
-            if case let .money(m) = row[index] { return sum + m }
-            return sum
-        }
-    }
-
     /// The columns `section`'s rows are in.
     func columns(of section: Section) -> [Column] { section.columns ?? columns }
 
