@@ -15,7 +15,7 @@ public struct AuditTrailReport: Sendable, Equatable {
         public var actor: ActorRef
         public var streamId: String
         public var eventType: String
-        /// The event's facts, as JSON with sorted keys (money in pence).
+        /// The event's facts, as JSON with sorted keys (money `7500.00`, dates `YYYY-MM-DD`).
         public var details: String
         /// The fund whose rules applied and the date that version of its rules took effect.
         public var rules: String?
@@ -84,10 +84,11 @@ public struct AuditTrailReport: Sendable, Equatable {
         return inForce.map { "\(fundId) rules from \($0.effectiveFrom)" }
     }
 
-    /// An event's payload as one line of JSON with sorted keys.
+    /// An event's payload as one line of JSON with sorted keys, dates and money as people write them.
     static func details(_ event: CommissioningEvent) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[.forPeople] = true
         return String(decoding: try encoder.encode(AnyPayload(event.payload)), as: UTF8.self)
     }
 }

@@ -80,6 +80,10 @@ struct ReportCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let events = try #require(object["events"] as? [[String: Any]])
         #expect(events.first?["eventType"] as? String == "BidSubmitted")
+        // What was recorded, as people read it: dates as dates, money in pounds and pence.
+        let details = try #require(events.first?["details"] as? String)
+        #expect(details.contains(#""plannedStart":"20"#), "\(details)")
+        #expect(details.range(of: #""amountRequested":"[0-9]+\.[0-9]{2}""#, options: .regularExpression) != nil, "\(details)")
         #expect(events.contains { $0["eventType"] as? String == "GrantAwarded" })
         #expect(events.contains { $0["eventType"] as? String == "TranchePaid" })
         #expect(object["allHashesHold"] as? String == "true")

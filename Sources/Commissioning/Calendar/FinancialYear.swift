@@ -44,6 +44,10 @@ public struct FinancialYear: Hashable, Comparable, Sendable, Codable, CustomStri
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(startYear)
+        if encoder.userInfo[.forPeople] as? Bool == true {
+            try container.encode(description)
+        } else {
+            try container.encode(startYear)
+        }
     }
 }

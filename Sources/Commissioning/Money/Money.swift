@@ -75,7 +75,11 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(pence)
+        if encoder.userInfo[.forPeople] as? Bool == true {
+            try container.encode(plain)
+        } else {
+            try container.encode(pence)
+        }
     }
 }
 

@@ -100,6 +100,16 @@ extension CalendarDate: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(daysSinceEpoch)
+        if encoder.userInfo[.forPeople] as? Bool == true {
+            try container.encode(description)
+        } else {
+            try container.encode(daysSinceEpoch)
+        }
     }
+}
+
+extension CodingUserInfoKey {
+    /// Set to `true` when an encoder writes for people (a report's JSON, not the stored bytes):
+    /// dates are then `YYYY-MM-DD`, years `2018-19` and money `7500.00`.
+    public static let forPeople = CodingUserInfoKey(rawValue: "cledger.forPeople")!
 }
