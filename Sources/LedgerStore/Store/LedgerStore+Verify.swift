@@ -1,3 +1,5 @@
+import Glibc
+
 /// What `verify` found.
 public struct VerificationReport: Sendable {
     public var eventCount: UInt64 = 0
@@ -47,10 +49,12 @@ extension LedgerStore {
 
     /// What verify rebuilds from the log to compare with the stored databases.
     private struct RebuiltIndexes {
-        /// Each event's stream, as a keyed digest of its id (``streamDigest(_:)``), and its
-        /// version in it, by sequence (event n at n − 1): what the stream index must map back.
-        /// No stream id is copied per event, which keeps the scan close to the hash chain's speed.
-        var streamOf: [Int] = []
+        /// Each event's stream id, end to end in one buffer (event n's from `streamEnds[n − 2]`,
+        /// or 0, to `streamEnds[n − 1]`), and its version in that stream: what the stream index
+        /// must map back. One buffer, not a string per event, keeps the scan close to the hash
+        /// chain's speed.
+        var streamIds: [UInt8] = []
+        var streamEnds: [Int] = []
         var versionOf: [UInt64] = []
         var idempotency: [String: (first: UInt64, last: UInt64, digest: EventHash)] = [:]
         var state = InMemoryDecisionState()
@@ -58,17 +62,31 @@ extension LedgerStore {
 
         init(keepsState: Bool) { self.keepsState = keepsState }
 
-        /// A digest of a stream id, keyed afresh in every process (Swift's seeded SipHash), so that
-        /// nobody can choose an id whose digest collides with another's.
-        static func streamDigest(_ id: UnsafeRawBufferPointer) -> Int {
-            var hasher = Hasher()
-            hasher.combine(bytes: id)
-            return hasher.finalize()
+        mutating func reserve(events: Int) {
+            streamIds.reserveCapacity(events * 12)
+            streamEnds.reserveCapacity(events)
+            versionOf.reserveCapacity(events)
         }
 
-        /// The sequence of the event the log holds as `version` of the stream with `digest`.
-        func sequence(ofStream digest: Int, version: UInt64) -> UInt64? {
-            streamOf.indices.first { streamOf[$0] == digest && versionOf[$0] == version }.map { UInt64($0 + 1) }
+        mutating func add(stream id: UnsafeRawBufferPointer, version: UInt64) {
+            streamIds.append(contentsOf: id)
+            streamEnds.append(streamIds.count)
+            versionOf.append(version)
+        }
+
+        /// Whether event `index + 1` is in the stream `id`.
+        func event(_ index: Int, isIn id: UnsafeRawBufferPointer) -> Bool {
+            let start = index == 0 ? 0 : streamEnds[index - 1]
+            let end = streamEnds[index]
+            guard end - start == id.count else { return false }
+            return streamIds.withUnsafeBytes { all in
+                id.count == 0 || memcmp(all.baseAddress! + start, id.baseAddress!, id.count) == 0
+            }
+        }
+
+        /// The sequence of the event the log holds as `version` of the stream `id`.
+        func sequence(ofStream id: UnsafeRawBufferPointer, version: UInt64) -> UInt64? {
+            versionOf.indices.first { versionOf[$0] == version && event($0, isIn: id) }.map { UInt64($0 + 1) }
         }
     }
 
@@ -77,9 +95,7 @@ extension LedgerStore {
         var previousHash = EventHash.zero
         var previousRecordedAt: LedgerInstant?
         var expectedSequence: UInt64 = 1
-        let events = try reader.txn.entryCount(dbs.events)
-        rebuilt.streamOf.reserveCapacity(events)
-        rebuilt.versionOf.reserveCapacity(events)
+        rebuilt.reserve(events: try reader.txn.entryCount(dbs.events))
         var entry = try cursor.move(.first)
         func bad(_ sequence: UInt64, _ detail: String) {
             report.firstBadSequence = sequence
@@ -108,8 +124,7 @@ extension LedgerStore {
                 bad(sequence, "recorded at \(header.recordedAt), before the event before it (\(previousRecordedAt))")
                 break
             }
-            rebuilt.streamOf.append(RebuiltIndexes.streamDigest(header.streamId))
-            rebuilt.versionOf.append(header.streamVersion)
+            rebuilt.add(stream: header.streamId, version: header.streamVersion)
             do {
                 let (key, digest) = try header.idempotency()
                 if !key.isEmpty, let digest {
@@ -164,7 +179,7 @@ extension LedgerStore {
     private func compareStreamIndex(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
         let cursor = try LMDBCursor(reader.txn, dbs.streams)
         var entries: UInt64 = 0
-        var covered = [Bool](repeating: false, count: rebuilt.streamOf.count)
+        var covered = [Bool](repeating: false, count: rebuilt.versionOf.count)
         var stream: [UInt8] = []
         var nextVersion: UInt64 = 1
         var entry = try cursor.move(.first)
@@ -182,9 +197,8 @@ extension LedgerStore {
             let expected = nextVersion
             nextVersion = version + 1
             let sequence = readBigEndianU64(e.value)
-            let digest = RebuiltIndexes.streamDigest(idBytes)
             let index = Int(clamping: sequence) - 1
-            if index >= 0, index < covered.count, !covered[index], rebuilt.streamOf[index] == digest, rebuilt.versionOf[index] == version {
+            if index >= 0, index < covered.count, !covered[index], rebuilt.versionOf[index] == version, rebuilt.event(index, isIn: idBytes) {
                 covered[index] = true
                 if version != expected {
                     report.add("stream index: \(String(decoding: idBytes, as: UTF8.self)) version \(version) follows version \(expected - 1)")
@@ -195,7 +209,7 @@ extension LedgerStore {
             // Searching the log costs a pass; past the problems listed, the count is what matters.
             if report.problems.count >= VerificationReport.problemsListedMax {
                 report.add("stream index: \(streamId) version \(version) → event \(sequence) is wrong")
-            } else if let held = rebuilt.sequence(ofStream: digest, version: version) {
+            } else if let held = rebuilt.sequence(ofStream: idBytes, version: version) {
                 report.add("stream index: \(streamId) version \(version) → event \(sequence), but the log has it at event \(held)")
             } else {
                 report.add("stream index: \(streamId) version \(version) → event \(sequence), but the log has no such stream version")
