@@ -38,9 +38,24 @@ struct CLedger: ParsableCommand {
         case .rootHelp:
             print(rootHelp())
         case .argumentParser:
-            main(arguments)
+            runParsed(arguments)
         case let .unknownCommand(word):
             printError(CommandRouter.unknownCommandMessage(word, storeCommands: visible))
+            exit(withError: ExitCode(ExitStatus.refused))
+        }
+    }
+
+    /// Parses and runs a store command. A wrong argument gets one line, like every other bad
+    /// input, and exit status 1, rather than swift-argument-parser's usage screen and 64.
+    static func runParsed(_ arguments: [String]) {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let said = message(for: error).split(separator: "\n").first.map(String.init) ?? "that is not a command line cledger understands"
+            let command = arguments.first { storeCommandNames.contains($0) }.map { "cledger \($0) --help" } ?? "cledger --help"
+            printError("\(said.hasPrefix("Error: ") ? String(said.dropFirst("Error: ".count)) : said); see `\(command)`")
             exit(withError: ExitCode(ExitStatus.refused))
         }
     }
