@@ -1,3 +1,4 @@
+import LedgerTestSupport
 import Foundation
 import LedgerStore
 import Testing
@@ -25,27 +26,10 @@ struct TamperEndToEndTests {
             command: n / eventsPerCommand, index: n % eventsPerCommand, eventsPerCommand: eventsPerCommand, payloadBytes: payloadBytes)
     }
 
-    enum Part: String, Sendable {
-        case payload, storedHash
-    }
-
-    struct Case: Sendable, CustomTestStringConvertible {
-        var sequence: UInt64
-        var part: Part
-        var testDescription: String { "\(part.rawValue) of event \(sequence)" }
-    }
-
-    static let cases: [Case] = [
-        Case(sequence: 1, part: .payload),  // the first event
-        Case(sequence: 5, part: .payload),  // one in the middle
-        Case(sequence: 9, part: .payload),  // the last event, the head
-        Case(sequence: 1, part: .storedHash),
-        Case(sequence: 5, part: .storedHash),
-        Case(sequence: 9, part: .storedHash),
-    ]
+    static let cases = TamperedEventCase.all
 
     @Test("one changed byte of a stored event: verify exits 2 and names that event", arguments: cases)
-    func changedEventByte(_ c: Case) throws {
+    func changedEventByte(_ c: TamperedEventCase) throws {
         let dir = TemporaryDirectory()
         let store = try Self.nineEventLedger(dir)
         let valueStart = try EndToEndLedger.valueOffset(store, .events, key: LedgerStore.eventKey(c.sequence))

@@ -1,3 +1,4 @@
+import LedgerTestSupport
 import LedgerStore
 import Testing
 
@@ -25,31 +26,10 @@ struct TamperTests {
         return ledger
     }
 
-    /// Which byte of a stored event (body ‖ 32-byte hash) to change.
-    enum Part: String, Sendable {
-        /// The middle byte of the payload, inside the hashed body.
-        case payload
-        /// A byte inside the stored hash itself.
-        case storedHash
-    }
-
-    struct Case: Sendable, CustomTestStringConvertible {
-        var sequence: UInt64
-        var part: Part
-        var testDescription: String { "\(part.rawValue) of event \(sequence)" }
-    }
-
-    static let cases: [Case] = [
-        Case(sequence: 1, part: .payload),  // the first event
-        Case(sequence: 5, part: .payload),  // one in the middle
-        Case(sequence: 9, part: .payload),  // the last event, the head
-        Case(sequence: 1, part: .storedHash),
-        Case(sequence: 5, part: .storedHash),
-        Case(sequence: 9, part: .storedHash),
-    ]
+    static let cases = TamperedEventCase.all
 
     @Test("one changed byte of a stored event: verify names that event as the first bad sequence", arguments: cases)
-    func changedEventByte(_ c: Case) throws {
+    func changedEventByte(_ c: TamperedEventCase) throws {
         let ledger = try Self.ledgerOfNineEvents()
         let valueStart = try TamperedFile.liveValueOffset(
             ledger.store, dataFile: ledger.dataFile, .events, key: LedgerStore.eventKey(c.sequence))

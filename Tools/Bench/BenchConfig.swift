@@ -72,7 +72,7 @@ struct BenchConfig {
     }
 
     /// A positive whole number; `_` and `,` may group digits.
-    private static func count(_ flag: String, _ text: String) throws -> Int {
+    static func count(_ flag: String, _ text: String) throws -> Int {
         guard let n = Int(text.filter { $0 != "_" && $0 != "," }), n > 0 else {
             throw UsageError(description: "\(flag) takes a whole number above zero, not '\(text)'")
         }

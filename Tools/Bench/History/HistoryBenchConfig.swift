@@ -43,24 +43,17 @@ struct HistoryBenchConfig {
             if flag == "--help" || flag == "-h" { throw BenchConfig.HelpRequested() }
             guard let value = rest.popFirst() else { throw BenchConfig.UsageError(description: "\(flag) needs a value; see --help") }
             switch flag {
-            case "--events": events = try Self.count(flag, value)
-            case "--small": smallEvents = try Self.count(flag, value)
-            case "--decision-small": decisionEvents = try Self.count(flag, value)
-            case "--questions": questions = try Self.count(flag, value)
-            case "--decisions": decisions = try Self.count(flag, value)
-            case "--runs": runs = try Self.count(flag, value)
-            case "--seed": seed = UInt64(try Self.count(flag, value))
+            case "--events": events = try BenchConfig.count(flag, value)
+            case "--small": smallEvents = try BenchConfig.count(flag, value)
+            case "--decision-small": decisionEvents = try BenchConfig.count(flag, value)
+            case "--questions": questions = try BenchConfig.count(flag, value)
+            case "--decisions": decisions = try BenchConfig.count(flag, value)
+            case "--runs": runs = try BenchConfig.count(flag, value)
+            case "--seed": seed = UInt64(try BenchConfig.count(flag, value))
             case "--dir": directory = value
             default: throw BenchConfig.UsageError(description: "unknown option \(flag); see --help")
             }
         }
-    }
-
-    private static func count(_ flag: String, _ text: String) throws -> Int {
-        guard let n = Int(text.filter { $0 != "_" && $0 != "," }), n > 0 else {
-            throw BenchConfig.UsageError(description: "\(flag) takes a whole number above zero, not '\(text)'")
-        }
-        return n
     }
 
     var reproduceCommand: String {
