@@ -8,9 +8,14 @@ import LedgerStore
 /// the organisation that entity belongs to, or the fund, organisation or actor whose own stream
 /// it is on. A grant's events are indexed under its bid too, so a bid's trail runs on to the
 /// grant's end. It also keeps when each fund's rules took effect, for the trail's "rules" column.
+///
+/// A subject's events are kept as posting lists: one row per subject and block of
+/// ``RowKey/blockSequences`` sequences, holding the block's sequences of that subject as
+/// u64 big-endian, ascending. An event appends 8 bytes to a row a batch keeps in memory, rather
+/// than adding a row of its own to the ledger.
 public enum AuditIndexProjection: Projection {
     public static let name = "audit-index"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     /// The event types whose payload the index reads; of every other event it needs only the envelope.
     static let payloadsRead: Set<String> = [
@@ -20,20 +25,21 @@ public enum AuditIndexProjection: Projection {
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         let envelope = recorded.envelope
         let event = payloadsRead.contains(envelope.eventType) ? try recorded.event : nil
-        var subjects: Set<AuditSubject> = [.actor(envelope.actor.id)]
+        var subjects: [AuditSubject] = [.actor(envelope.actor.id)]
         if let event, let created = createdEntity(event) {
             try rows.set(created.entity, AuditKey.entity(created.id))
         }
         if let entity = try rows.get(AuditEntity.self, AuditKey.entity(envelope.streamId)) {
-            subjects.formUnion(entity.subjects(id: envelope.streamId))
+            entity.addSubjects(id: envelope.streamId, to: &subjects)
         }
         if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
-            subjects.formUnion(grant.subjects(id: e.grantId))
+            grant.addSubjects(id: e.grantId, to: &subjects)
         }
-        subjects.formUnion(AuditSubject.ownStream(envelope.streamId).map { [$0] } ?? [])
-        // The key says it all: the row holds nothing.
-        let sequence = RowKey.sequence(recorded.sequence)
-        for subject in subjects { rows.setRow(AuditKey.event(subject, sequence), []) }
+        if let own = AuditSubject.ownStream(envelope.streamId) { own.add(to: &subjects) }
+        let block = RowKey.block(recorded.sequence)
+        try withUnsafeBytes(of: recorded.sequence.bigEndian) { sequence in
+            for subject in subjects { try rows.appendToRow(AuditKey.postings(subject, block), sequence) }
+        }
 
         switch event {
         case let .fundEstablished(e)?:
@@ -73,11 +79,10 @@ struct AuditEntity: Codable, Equatable {
     /// The bid a grant was awarded on.
     var bidId: String?
 
-    /// The subjects an event of this entity's stream is indexed under.
-    func subjects(id: String) -> Set<AuditSubject> {
-        var subjects: Set<AuditSubject> = [.entity(id), .fund(fundId), .organisation(organisationId)]
-        if let bidId { subjects.insert(.entity(bidId)) }
-        return subjects
+    /// Adds the subjects an event of this entity's stream is indexed under.
+    func addSubjects(id: String, to subjects: inout [AuditSubject]) {
+        for subject in [.entity(id), .fund(fundId), .organisation(organisationId)] as [AuditSubject] { subject.add(to: &subjects) }
+        if let bidId { AuditSubject.entity(bidId).add(to: &subjects) }
     }
 }
 
@@ -98,13 +103,19 @@ public enum AuditSubject: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The subject's part of a row key: its kind, a colon and its id.
     var key: String {
         switch self {
-        case let .entity(id): return "entity:" + id
-        case let .fund(id): return "fund:" + id
-        case let .organisation(id): return "org:" + id
-        case let .actor(id): return "actor:" + id
+        case let .entity(id): return "entity:\(id)"
+        case let .fund(id): return "fund:\(id)"
+        case let .organisation(id): return "org:\(id)"
+        case let .actor(id): return "actor:\(id)"
         }
+    }
+
+    /// Adds this subject to `subjects` unless it is there: an event is indexed once under each.
+    func add(to subjects: inout [AuditSubject]) {
+        if !subjects.contains(self) { subjects.append(self) }
     }
 
     /// The fund, organisation or actor whose own stream `streamId` is.
@@ -120,6 +131,8 @@ public enum AuditSubject: Hashable, Sendable, CustomStringConvertible {
 enum AuditKey {
     static func entity(_ id: String) -> String { "entity/" + id }
     static func rules(_ fundId: String) -> String { "rules/" + fundId }
-    static func events(_ subject: AuditSubject) -> String { "event/" + subject.key + "/" }
-    static func event(_ subject: AuditSubject, _ sequence: String) -> String { events(subject) + sequence }
+    /// The prefix of every posting-list row of `subject`.
+    static func events(_ subject: AuditSubject) -> String { "event/\(subject.key)/" }
+    /// The posting-list row of `subject` for `block`.
+    static func postings(_ subject: AuditSubject, _ block: String) -> String { "event/\(subject.key)/\(block)" }
 }

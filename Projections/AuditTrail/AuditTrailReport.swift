@@ -61,9 +61,10 @@ public struct AuditTrailReport: Sendable, Equatable {
 
     private static func sequencesIndexed(under subject: AuditSubject, _ rows: ProjectionRows) throws -> Set<UInt64> {
         var found = Set<UInt64>()
-        let prefix = AuditKey.events(subject)
-        try rows.forEachRow(prefix: prefix) { key, _ in
-            if let sequence = UInt64(key.dropFirst(prefix.count), radix: 16) { found.insert(sequence) }
+        try rows.forEachRow(prefix: AuditKey.events(subject)) { _, postings in
+            for start in stride(from: 0, to: postings.count - 7, by: 8) {
+                found.insert(postings[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) })
+            }
         }
         return found
     }

@@ -59,7 +59,8 @@ enum BalanceKey {
     static func movements(_ fundId: String, _ year: FinancialYear? = nil) -> String {
         "movement/\(fundId)/" + (year.map { String($0.startYear) + "/" } ?? "")
     }
-    static func movement(_ fundId: String, _ m: Movement, index: Int) -> String {
-        movements(fundId, m.financialYear) + RowKey.sequence(m.sequence) + "/" + String(index)
+    /// The list `m` is kept in: its fund, year and block of sequences.
+    static func movementList(_ fundId: String, _ m: Movement) -> String {
+        movements(fundId, m.financialYear) + RowKey.block(m.sequence)
     }
 }

@@ -6,7 +6,7 @@ import LedgerStore
 /// from, so that a balance can be summed as of any date and as known at any sequence.
 public enum FundBalancesProjection: Projection {
     public static let name = "balances"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         switch try recorded.event {
@@ -18,8 +18,8 @@ public enum FundBalancesProjection: Projection {
                 $0.rules.append(.init(sequence: recorded.sequence, rules: e.rules))
             }
         default:
-            for (index, found) in try FundMovements.of(recorded, rows: rows).enumerated() {
-                try rows.set(found.movement, BalanceKey.movement(found.fundId, found.movement, index: index))
+            for found in try FundMovements.of(recorded, rows: rows) {
+                try rows.append(found.movement, toList: BalanceKey.movementList(found.fundId, found.movement))
             }
         }
     }

@@ -8,7 +8,7 @@ extension FundBalancesReport {
     public static func movements(_ rows: ProjectionRows, at point: PointInTime) throws -> [FundMovement] {
         var found: [FundMovement] = []
         for fund in try funds(rows) {
-            for movement in try rows.rows(Movement.self, prefix: BalanceKey.movements(fund.fundId))
+            for movement in try rows.facts(Movement.self, prefix: BalanceKey.movements(fund.fundId))
             where point.counts(sequence: movement.sequence, effective: movement.effective) {
                 found.append(FundMovement(fundId: fund.fundId, movement: movement))
             }

@@ -112,7 +112,7 @@ public struct FundBalancesReport: Sendable, Equatable {
             } ?? [BalanceKey.movements(fund.fundId)]
             var byYear: [FinancialYear: [FundingSource: BalanceFigures]] = [:]
             for prefix in prefixes {
-                for movement in try rows.rows(Movement.self, prefix: prefix)
+                for movement in try rows.facts(Movement.self, prefix: prefix)
                 where point.counts(sequence: movement.sequence, effective: movement.effective) {
                     byYear[movement.financialYear, default: [:]][movement.source, default: BalanceFigures()].add(movement)
                 }

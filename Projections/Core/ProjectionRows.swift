@@ -12,6 +12,10 @@ public protocol ProjectionRows: AnyObject {
     func row(_ key: String) throws -> [UInt8]?
     /// Stores the encoded row at `key`.
     func setRow(_ key: String, _ value: [UInt8])
+    /// Appends `bytes` to the encoded row at `key`, starting from an empty row when there is
+    /// none: for rows that only grow, such as a list of sequences. A row appended to is never
+    /// read or written as a decoded value.
+    func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws
     /// Calls `body` with each row whose key starts with `prefix`, in key order.
     func forEachRow(prefix: String, _ body: (_ key: String, _ value: [UInt8]) throws -> Void) throws
     /// The row at `key`, decoded.
@@ -78,6 +82,15 @@ public class OverlayRows: ProjectionRows {
         changed[key] = value
         decoded[key] = nil
         unencoded.remove(key)
+    }
+
+    public func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws {
+        assert(decoded[key] == nil, "row \(key) is read as a value and appended to as bytes")
+        if let index = changed.index(forKey: key) {
+            changed.values[index].append(contentsOf: bytes)
+        } else {
+            changed[key] = (try backing?.row(key) ?? []) + bytes
+        }
     }
 
     public func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {

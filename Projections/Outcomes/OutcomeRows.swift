@@ -89,7 +89,6 @@ enum OutcomeKey {
     static func organisationArea(_ id: String) -> String { "org-area/" + id }
     static func bid(_ id: String) -> String { "bid/" + id }
     static func commitment(_ id: String) -> String { commitmentPrefix + id }
-    /// Every later fact of one commitment, in sequence order.
+    /// The list of every later fact of one commitment, in sequence order.
     static func facts(_ id: String) -> String { "fact/" + id + "/" }
-    static func fact(_ id: String, _ sequence: UInt64) -> String { facts(id) + RowKey.sequence(sequence) }
 }

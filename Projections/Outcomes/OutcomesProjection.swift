@@ -7,7 +7,7 @@ import LedgerStore
 /// the event and effective date it came from, so the dashboard can be built at any point in time.
 public enum OutcomesProjection: Projection {
     public static let name = "outcomes"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func define(_ key: String, _ code: String, _ name: String, parent: String? = nil) throws {
@@ -19,7 +19,7 @@ public enum OutcomesProjection: Projection {
             let fact = CommitmentFact(
                 sequence: recorded.sequence, effective: recorded.effectiveDate, kind: kind, amount: amount, plannedEnd: plannedEnd,
                 outcomes: outcomes, learningShared: learningShared)
-            try rows.set(fact, OutcomeKey.fact(id, recorded.sequence))
+            try rows.append(fact, toList: OutcomeKey.facts(id))
         }
         func commitment(_ id: String, _ kind: CommitmentKind, fundId: String, areaCode: String?, objectives: [String],
                         expected: [ExpectedOutcome], amount: Money, plannedEnd: CalendarDate?) throws {

@@ -79,7 +79,7 @@ public struct OutcomesReport: Sendable, Equatable {
                 filter.areaCode.map({ $0 == commitment.areaCode ?? countywide }) ?? true,
                 filter.objective.map({ countsUnder(commitment).contains($0) }) ?? true
             else { continue }
-            let facts = try rows.rows(CommitmentFact.self, prefix: OutcomeKey.facts(commitment.id))
+            let facts = try rows.facts(CommitmentFact.self, prefix: OutcomeKey.facts(commitment.id))
             statuses.append(CommitmentStatus(commitment, facts: facts, at: point))
         }
         func lines(_ references: [Line], _ key: (CommitmentRow) -> Set<String>) -> [Line] {

@@ -6,7 +6,7 @@ import LedgerStore
 /// the event and effective date it came from. Bids submitted outside a round are not kept.
 public enum PanelProjection: Projection {
     public static let name = "panel"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func fact(_ bidId: String, _ kind: PanelFact.Kind, member: String? = nil, scores: [CriterionScore] = [], fund: Bool = false,
@@ -15,7 +15,7 @@ public enum PanelProjection: Projection {
             let fact = PanelFact(
                 sequence: recorded.sequence, effective: recorded.effectiveDate, kind: kind, memberId: member, scores: scores, fund: fund,
                 amount: amount, grantId: grantId, text: text)
-            try rows.set(fact, PanelKey.fact(roundId, bidId, recorded.sequence))
+            try rows.append(fact, toList: PanelKey.facts(roundId, bidId))
         }
         switch try recorded.event {
         case let .roundOpened(e):

@@ -75,7 +75,7 @@ public struct PanelReport: Sendable, Equatable {
         where point.counts(sequence: row.sequence, effective: row.effective) {
             var bid = Bid(bid: row, members: [], decision: .pending)
             var members: [String: Member] = [:]
-            for fact in try rows.rows(PanelFact.self, prefix: PanelKey.facts(roundId, row.bidId))
+            for fact in try rows.facts(PanelFact.self, prefix: PanelKey.facts(roundId, row.bidId))
             where point.counts(sequence: fact.sequence, effective: fact.effective) {
                 switch fact.kind {
                 case .scored:

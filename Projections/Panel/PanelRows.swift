@@ -58,8 +58,6 @@ enum PanelKey {
     /// Every bid of one round.
     static func bids(_ roundId: String) -> String { "bid/" + roundId + "/" }
     static func bid(_ roundId: String, _ bidId: String) -> String { bids(roundId) + bidId }
-    /// Every fact of one round's bids, by bid, then sequence.
-    static func facts(_ roundId: String) -> String { "fact/" + roundId + "/" }
-    static func facts(_ roundId: String, _ bidId: String) -> String { facts(roundId) + bidId + "/" }
-    static func fact(_ roundId: String, _ bidId: String, _ sequence: UInt64) -> String { facts(roundId, bidId) + RowKey.sequence(sequence) }
+    /// The list of every fact of one bid of a round, in sequence order.
+    static func facts(_ roundId: String, _ bidId: String) -> String { "fact/" + roundId + "/" + bidId + "/" }
 }

@@ -10,7 +10,7 @@ import LedgerStore
 /// a variation needs them before it is known which fund's money it moves).
 public enum VictimsGrantProjection: Projection {
     public static let name = "victims"
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
@@ -31,8 +31,8 @@ public enum VictimsGrantProjection: Projection {
         default:
             break
         }
-        for (index, found) in try FundMovements.of(recorded, rows: rows).enumerated() where try isVictims(found.fundId) {
-            try rows.set(found.movement, VictimsKey.movement(found.movement, index: index))
+        for found in try FundMovements.of(recorded, rows: rows) where try isVictims(found.fundId) {
+            try rows.append(found.movement, toList: VictimsKey.movementList(found.movement))
             try rows.set(found.movement.financialYear, VictimsKey.year(found.movement.financialYear))
         }
     }
@@ -44,6 +44,6 @@ public enum VictimsGrantProjection: Projection {
         let row = LatePaymentRow(
             sequence: recorded.sequence, commitmentId: commitmentId, paymentReference: reference, effective: recorded.effectiveDate,
             recorded: recordedOn, lines: lines)
-        try rows.set(row, VictimsKey.late(recorded.sequence))
+        try rows.append(row, toList: VictimsKey.lateList(recorded.sequence))
     }
 }

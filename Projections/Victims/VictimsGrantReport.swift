@@ -105,7 +105,7 @@ public struct VictimsGrantReport: Sendable, Equatable {
             var total = Split()
             var providers: [String: (Set<String>, Split)] = [:]
             var objectives: [String: (Set<String>, Split)] = [:]
-            for movement in try rows.rows(Movement.self, prefix: VictimsKey.movements(y))
+            for movement in try rows.facts(Movement.self, prefix: VictimsKey.movements(y))
             where point.counts(sequence: movement.sequence, effective: movement.effective) {
                 total.add(movement)
                 guard let id = movement.commitmentId else { continue }
@@ -124,7 +124,7 @@ public struct VictimsGrantReport: Sendable, Equatable {
             report.byProvider += lines(providers)
             report.byObjective += lines(objectives)
         }
-        for late in try rows.rows(LatePaymentRow.self, prefix: VictimsKey.latePrefix)
+        for late in try rows.facts(LatePaymentRow.self, prefix: VictimsKey.latePrefix)
         where point.counts(sequence: late.sequence, effective: late.effective) && (year == nil || year!.contains(late.effective)) {
             report.latePayments.append(
                 LatePayment(

@@ -30,9 +30,9 @@ enum VictimsKey {
     static func service(_ id: String) -> String { "service/" + id }
     static let yearPrefix = "year/"
     static func year(_ year: FinancialYear) -> String { yearPrefix + String(year.startYear) }
-    /// A victims' fund's movements of one financial year: keys sort by sequence.
+    /// A victims' fund's movements of one financial year: lists by block of sequences.
     static func movements(_ year: FinancialYear) -> String { "movement/\(year.startYear)/" }
-    static func movement(_ m: Movement, index: Int) -> String { movements(m.financialYear) + RowKey.sequence(m.sequence) + "/" + String(index) }
+    static func movementList(_ m: Movement) -> String { movements(m.financialYear) + RowKey.block(m.sequence) }
     static let latePrefix = "late/"
-    static func late(_ sequence: UInt64) -> String { latePrefix + RowKey.sequence(sequence) }
+    static func lateList(_ sequence: UInt64) -> String { latePrefix + RowKey.block(sequence) }
 }
