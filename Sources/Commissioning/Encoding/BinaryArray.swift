@@ -1,8 +1,11 @@
 /// Arrays, the one sequence the payload format stores: a u32 count, then each element.
 ///
-/// The sink and source handle arrays themselves rather than through `Array`'s own `Codable`,
-/// whose unkeyed container grows the array one element at a time in unspecialized code;
-/// arrays of strings and integers are read and written by loops specialized for them.
+/// Encoding goes through `Array`'s own `encode(to:)`: the mark lets ``BinarySink`` open an
+/// unkeyed container for it (and for nothing else, so a `Set`, whose order is not fixed, is
+/// refused). Decoding does not go through `Array`'s `init(from:)`, which grows the array one
+/// element at a time in unspecialized code: ``BinarySource`` stops it and calls
+/// ``BinaryDecodableArray/decodeElements(count:from:)``, which reserves the capacity and reads
+/// arrays of strings with a loop specialized for them.
 protocol BinaryEncodableArray {}
 
 extension Array: BinaryEncodableArray where Element: Encodable {}
