@@ -3,7 +3,8 @@ import Foundation
 // cledger-bench: the storage benchmark (`storage`, the default) measures the ledger store's
 // batched and single durable appends, read-back and verify against a plain C loop of mdb_put and
 // a bare SHA-256 chain loop on the same bytes; `history` measures projection rebuilds, point-in-
-// time questions and decisions on demo histories. `Tools/bench [storage|history] --help`.
+// time questions and decisions on demo histories; `codec` measures the payload encoder and
+// decoder on a demo history's payloads. `Tools/bench [storage|history|codec] --help`.
 
 private typealias F = TextFormatting
 
@@ -62,11 +63,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     if arguments.first == "history" {
         try HistoryBench.run(try HistoryBenchConfig(arguments: Array(arguments.dropFirst())))
+    } else if arguments.first == "codec" {
+        try CodecBench.run(try CodecBenchConfig(arguments: Array(arguments.dropFirst())))
     } else {
         try runBenchmark(try BenchConfig(arguments: arguments.first == "storage" ? Array(arguments.dropFirst()) : arguments))
     }
 } catch is BenchConfig.HelpRequested {
-    print(arguments.first == "history" ? HistoryBenchConfig.usage : BenchConfig.usage)
+    switch arguments.first {
+    case "history": print(HistoryBenchConfig.usage)
+    case "codec": print(CodecBenchConfig.usage)
+    default: print(BenchConfig.usage)
+    }
 } catch {
     progress("cledger-bench: \(error)")
     exit(1)

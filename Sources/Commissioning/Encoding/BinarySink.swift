@@ -1,0 +1,83 @@
+/// The ``BinaryEncoder``'s `Encoder`: appends each value's bytes to one growing buffer.
+///
+/// The containers call the concrete `write` overloads for primitives, so only nested types
+/// and array elements reach ``encodeValue(_:)``, which tells primitives apart by comparing
+/// types (a pointer comparison) rather than by casting.
+final class BinarySink: Encoder {
+    private(set) var bytes: [UInt8] = []
+    /// The type being encoded by ``encodeValue(_:)``: the only one that may open an unkeyed container.
+    private var encodingType: Any.Type?
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init() { bytes.reserveCapacity(256) }
+
+    func encodeValue<T: Encodable>(_ value: T) throws {
+        if T.self == String.self { write(value as! String) }
+        else if T.self == Int64.self { write(value as! Int64) }
+        else if T.self == Int32.self { write(value as! Int32) }
+        else if T.self == Bool.self { write(value as! Bool) }
+        else if T.self == Int.self { write(value as! Int) }
+        else if T.self == UInt64.self { write(value as! UInt64) }
+        else if T.self == UInt32.self { write(value as! UInt32) }
+        else if T.self == UInt16.self { write(value as! UInt16) }
+        else if T.self == UInt8.self { write(value as! UInt8) }
+        else if T.self == Int16.self { write(value as! Int16) }
+        else if T.self == Int8.self { write(value as! Int8) }
+        else if T.self == UInt.self { write(value as! UInt) }
+        else if T.self == Double.self || T.self == Float.self { throw BinaryEncodingError.floatingPoint }
+        else {
+            encodingType = T.self
+            try value.encode(to: self)
+        }
+    }
+
+    func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    func write(_ value: UInt8) { bytes.append(value) }
+    func write(_ value: Int) { write(Int64(value)) }
+    func write(_ value: UInt) { write(UInt64(value)) }
+
+    func write<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Writes the presence byte of `value` and hands back the value to write after it, if any.
+    func presence<T>(_ value: T?) -> T? {
+        bytes.append(value == nil ? 0 : 1)
+        return value
+    }
+
+    /// Where an array's count goes: written as 0 now, set by ``setCount(_:at:)`` as elements follow.
+    func placeCount() -> Int {
+        write(UInt32(0))
+        return bytes.count - 4
+    }
+
+    func setCount(_ count: Int, at offset: Int) {
+        guard let count = UInt32(exactly: count) else { preconditionFailure("an array of \(count) elements is over the format's u32 count") }
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: count >> (24 - 8 * index)) }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(KeyedSink<Key>(sink: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        guard let type = encodingType, type is any BinaryEncodableArray.Type else {
+            preconditionFailure(
+                "the binary payload format writes arrays as a count and elements; \(encodingType.map { "\($0)" } ?? "this value") is not an array")
+        }
+        encodingType = nil
+        return UnkeyedSink(sink: self, countOffset: placeCount())
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueSink(sink: self) }
+}
