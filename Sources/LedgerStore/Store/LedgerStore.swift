@@ -28,8 +28,10 @@ public final class LedgerStore {
         public init() {}
     }
 
-    /// The ledger format this build writes and the newest it reads.
-    public static let formatVersionSupported: UInt32 = 1
+    /// The ledger's storage layout (meta `format`) this build writes, and the only one it reads:
+    /// 2, with stream heads and stream links (docs/event-format.md). Layout 1 was written only by
+    /// development builds. The envelope has its own format byte, ``Envelope/formatVersion``.
+    public static let formatVersionSupported: UInt32 = 2
     /// The map never grows past this.
     public static let mapSizeBytesMax = 1 << 40
 
@@ -122,6 +124,10 @@ public final class LedgerStore {
             do {
                 dbs = try LedgerDatabases(txn, create: creating)
             } catch let error as LMDBError where error.isNotFound {
+                // A ledger of layout 1 has no stream-links database.
+                if let format = Self.storedFormat(txn), format < Self.formatVersionSupported {
+                    throw LedgerError.olderFormat(path: path, found: format, supported: Self.formatVersionSupported)
+                }
                 throw Self.missingDatabases(txn, path: path)
             }
             try txn.commit()
@@ -141,6 +147,15 @@ public final class LedgerStore {
             return try LMDBEnvironment(
                 path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: true, bulk: options.bulk, withoutLock: true)
         }
+    }
+
+    /// The format version in the `meta` database, read before the other databases are opened;
+    /// nil when there is none to read.
+    private static func storedFormat(_ txn: LMDBTransaction) -> UInt32? {
+        guard let meta = try? txn.openDatabase(LedgerDatabases.names.meta, create: false),
+            let value = try? txn.value(meta, key: LedgerDatabases.MetaKey.format), value.count == 4
+        else { return nil }
+        return value.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Why the ledger's databases cannot be found: an LMDB environment of another program (its
@@ -188,6 +203,9 @@ public final class LedgerStore {
         let (format, domain) = try read { (try $0.formatVersion(), try $0.domain()) }
         if format > Self.formatVersionSupported {
             throw LedgerError.newerFormat(path: path, found: format, supported: Self.formatVersionSupported)
+        }
+        if format < Self.formatVersionSupported {
+            throw LedgerError.olderFormat(path: path, found: format, supported: Self.formatVersionSupported)
         }
         if let wanted = options.domain, domain != wanted {
             throw LedgerError.wrongDomain(path: path, found: domain, wanted: wanted)

@@ -35,7 +35,8 @@ public final class LedgerWriter: LedgerReader {
     private var previous: LedgerHead?
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
-    private var streamVersions: [String: UInt64] = [:]
+    /// The stream heads read or written by this transaction.
+    private var streamHeads: [String: StreamHead?] = [:]
     private var buffer = ByteWriter(capacity: 1024)
     private lazy var state = StoredDecisionState(writer: self)
 
@@ -55,14 +56,16 @@ public final class LedgerWriter: LedgerReader {
     /// All events of one write share one `recordedAt`: the clock's time, or the previous event's
     /// if the clock is behind it.
     /// - Returns: the sequences of the appended events.
-    /// - Complexity: O(k log n) for k events.
+    /// - Complexity: O(log n) for the stream's head, then O(1) amortised per event: the event and
+    ///   its stream link are appended at the end of their databases.
     @discardableResult
     public func append(
         to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
     ) throws -> [UInt64] {
         checkOpen()
         try Self.validate(streamId: streamId)
-        let current = try cachedStreamVersion(streamId)
+        let stream = try cachedStreamHead(streamId)
+        let current = stream?.version ?? 0
         switch expectedVersion {
         case .any: break
         case .noStream where current == 0: break
@@ -73,6 +76,10 @@ public final class LedgerWriter: LedgerReader {
         let head = try loadPrevious()
         var previous = head
         var version = current
+        var previousInStream = stream?.lastSequence ?? 0
+        if previousInStream > head?.sequence ?? 0 {
+            throw damaged("the stream head of \(streamId) names event \(previousInStream), past the log's last event \(head?.sequence ?? 0)")
+        }
         var sequences: [UInt64] = []
         sequences.reserveCapacity(events.count)
         let at = recordedAtOfThisWrite(after: head)
@@ -89,14 +96,7 @@ public final class LedgerWriter: LedgerReader {
                 EventHash.chain(sequence: sequence, previous: previous?.hash ?? .zero, body: $0)
             }
             hash.withUnsafeBytes { buffer.raw($0) }
-            let indexed = try lmdb {
-                let key = bigEndianKey(sequence)
-                try txn.put(dbs.events, key: key, value: buffer.bytes, mode: .append)
-                return try txn.put(dbs.streams, key: LedgerDatabases.streamKey(streamId, version: version), value: key, mode: .insert)
-            }
-            guard indexed else {
-                throw damaged("the stream index already holds \(streamId) version \(version), which the log does not")
-            }
+            try appendEvent(sequence, linkedTo: previousInStream)
             let envelope = Envelope(
                 sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
                 schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
@@ -105,12 +105,32 @@ public final class LedgerWriter: LedgerReader {
                 payload: event.payload, hash: hash)
             try reducer.apply(envelope, to: state)
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
+            previousInStream = sequence
             sequences.append(sequence)
         }
         self.previous = previous
-        streamVersions[streamId] = version
+        if !sequences.isEmpty {
+            let newHead = StreamHead(version: version, lastSequence: previousInStream)
+            try lmdb { try txn.put(dbs.streams, key: Array(streamId.utf8), value: newHead.encoded, mode: .upsert) }
+            streamHeads[streamId] = .some(newHead)
+        }
         appended.append(contentsOf: sequences)
         return sequences
+    }
+
+    /// Puts the envelope in `buffer` as event `sequence`, and its stream link to the stream's
+    /// previous event (0 for none); both keys go past the last, so both puts append.
+    private func appendEvent(_ sequence: UInt64, linkedTo previousInStream: UInt64) throws {
+        let key = bigEndianKey(sequence)
+        let (logged, linked) = try lmdb {
+            let logged = try txn.put(dbs.events, key: key, value: buffer.bytes, mode: .append)
+            let linked = try key.withUnsafeBytes { k in
+                try withUnsafeBytes(of: previousInStream.bigEndian) { try txn.put(dbs.streamLinks, key: k, value: $0, mode: .append) }
+            }
+            return (logged, linked)
+        }
+        guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
+        guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
     }
 
     /// Saves a projection's checkpoint: it has folded events through `sequence`.
@@ -169,11 +189,11 @@ public final class LedgerWriter: LedgerReader {
         return at
     }
 
-    private func cachedStreamVersion(_ streamId: String) throws -> UInt64 {
-        if let v = streamVersions[streamId] { return v }
-        let v = try streamVersion(streamId)
-        streamVersions[streamId] = v
-        return v
+    private func cachedStreamHead(_ streamId: String) throws -> StreamHead? {
+        if let cached = streamHeads[streamId] { return cached }
+        let head = try streamHead(streamId)
+        streamHeads[streamId] = .some(head)  // nil is kept too: the stream has no events
+        return head
     }
 
     static func validate(streamId: String) throws {
