@@ -3,7 +3,12 @@ extension LedgerReader {
     /// The head of `streamId`: its version and last event; nil when it has no events.
     /// - Complexity: O(log n).
     func streamHead(_ streamId: String) throws -> StreamHead? {
-        try txn.withValue(dbs.streams, key: Array(streamId.utf8)) { bytes in
+        try streamHead(key: Array(streamId.utf8), streamId)
+    }
+
+    /// The head stored under `key`, the UTF-8 of `streamId`.
+    func streamHead(key: [UInt8], _ streamId: String) throws -> StreamHead? {
+        try txn.withValue(dbs.streams, key: key) { bytes in
             guard let head = StreamHead(encoded: bytes) else {
                 throw damaged("the stream head of \(streamId) is \(bytes.count) bytes, not \(StreamHead.encodedBytes)")
             }

@@ -25,6 +25,8 @@ public final class LedgerWriter: LedgerReader {
     private let recordedBy: String
     private let clock: any LedgerClock
     private let reducer: any DecisionStateReducer
+    /// False for a bare log (``NoDecisionState``): no envelope is built for the reducer.
+    private let keepsState: Bool
     private let claim: IdempotencyClaim?
     /// Sequences appended so far by this transaction.
     public private(set) var appended: [UInt64] = []
@@ -35,8 +37,6 @@ public final class LedgerWriter: LedgerReader {
     private var previous: LedgerHead?
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
-    /// The stream heads read or written by this transaction.
-    private var streamHeads: [String: StreamHead?] = [:]
     private var buffer = ByteWriter(capacity: 1024)
     private lazy var state = StoredDecisionState(writer: self)
 
@@ -47,6 +47,7 @@ public final class LedgerWriter: LedgerReader {
         self.recordedBy = recordedBy
         self.clock = clock
         self.reducer = reducer
+        keepsState = !(reducer is NoDecisionState)
         self.claim = claim
         super.init(txn: txn, dbs: dbs, path: path)
     }
@@ -64,7 +65,9 @@ public final class LedgerWriter: LedgerReader {
     ) throws -> [UInt64] {
         checkOpen()
         try Self.validate(streamId: streamId)
-        let stream = try cachedStreamHead(streamId)
+        // The transaction sees its own writes, so the stored head is current: no cache is needed.
+        let headKey = Array(streamId.utf8)
+        let stream = try streamHead(key: headKey, streamId)
         let current = stream?.version ?? 0
         switch expectedVersion {
         case .any: break
@@ -73,6 +76,8 @@ public final class LedgerWriter: LedgerReader {
         default:
             throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
         }
+        // All are checked before any is put, so a refused event leaves no part of the call behind.
+        for i in events.indices { try Self.validate(events[i]) }
         let head = try loadPrevious()
         var previous = head
         var version = current
@@ -84,7 +89,6 @@ public final class LedgerWriter: LedgerReader {
         sequences.reserveCapacity(events.count)
         let at = recordedAtOfThisWrite(after: head)
         for event in events {
-            try Self.validate(event)
             let sequence = (previous?.sequence ?? 0) + 1
             version += 1
             buffer.bytes.removeAll(keepingCapacity: true)
@@ -97,13 +101,15 @@ public final class LedgerWriter: LedgerReader {
             }
             hash.withUnsafeBytes { buffer.raw($0) }
             try appendEvent(sequence, linkedTo: previousInStream)
-            let envelope = Envelope(
-                sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
-                schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
-                effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
-                causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
-                payload: event.payload, hash: hash)
-            try reducer.apply(envelope, to: state)
+            if keepsState {
+                let envelope = Envelope(
+                    sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
+                    schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
+                    effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
+                    causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+                    payload: event.payload, hash: hash)
+                try reducer.apply(envelope, to: state)
+            }
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
             previousInStream = sequence
             sequences.append(sequence)
@@ -111,8 +117,7 @@ public final class LedgerWriter: LedgerReader {
         self.previous = previous
         if !sequences.isEmpty {
             let newHead = StreamHead(version: version, lastSequence: previousInStream)
-            try lmdb { try txn.put(dbs.streams, key: Array(streamId.utf8), value: newHead.encoded, mode: .upsert) }
-            streamHeads[streamId] = .some(newHead)
+            try lmdb { try txn.put(dbs.streams, key: headKey, value: newHead.encoded, mode: .upsert) }
         }
         appended.append(contentsOf: sequences)
         return sequences
@@ -189,16 +194,9 @@ public final class LedgerWriter: LedgerReader {
         return at
     }
 
-    private func cachedStreamHead(_ streamId: String) throws -> StreamHead? {
-        if let cached = streamHeads[streamId] { return cached }
-        let head = try streamHead(streamId)
-        streamHeads[streamId] = .some(head)  // nil is kept too: the stream has no events
-        return head
-    }
-
     static func validate(streamId: String) throws {
         let utf8 = streamId.utf8
-        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax, !utf8.contains(where: isControl)
+        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax, !containsControl(streamId)
         else {
             throw LedgerError.invalidEvent(
                 field: "stream id",
@@ -207,24 +205,31 @@ public final class LedgerWriter: LedgerReader {
     }
 
     static func validate(_ event: NewEvent) throws {
-        let strings = [
-            ("event type", event.eventType), ("actor id", event.actor.id), ("actor role", event.actor.role),
-            ("correlation id", event.correlationId ?? ""), ("causation id", event.causationId ?? ""),
-        ]
-        for (field, value) in strings {
-            if value.utf8.count > Envelope.stringBytesMax {
-                throw LedgerError.invalidEvent(field: field, detail: "is \(value.utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
-            }
-            if value.utf8.contains(where: isControl) {
-                throw LedgerError.invalidEvent(field: field, detail: "'\(value.debugDescription)' holds a control character such as a line break; none are accepted")
-            }
-        }
+        // Field by field, not through an array of them: this runs for every event appended.
+        try validate(field: "event type", event.eventType)
+        try validate(field: "actor id", event.actor.id)
+        try validate(field: "actor role", event.actor.role)
+        if let id = event.correlationId { try validate(field: "correlation id", id) }
+        if let id = event.causationId { try validate(field: "causation id", id) }
         if event.eventType.isEmpty {
             throw LedgerError.invalidEvent(field: "event type", detail: "is empty; every event needs a type")
         }
         if event.payload.count > Envelope.payloadBytesMax {
             throw LedgerError.invalidEvent(
                 field: "payload", detail: "is \(event.payload.count) bytes; at most \(Envelope.payloadBytesMax) are accepted")
+        }
+    }
+}
+
+extension LedgerWriter {
+    /// An envelope string: at most ``Envelope/stringBytesMax`` bytes, no control characters.
+    private static func validate(field: String, _ value: String) throws {
+        let utf8 = value.utf8
+        if utf8.count > Envelope.stringBytesMax {
+            throw LedgerError.invalidEvent(field: field, detail: "is \(utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
+        }
+        if containsControl(value) {
+            throw LedgerError.invalidEvent(field: field, detail: "'\(value.debugDescription)' holds a control character such as a line break; none are accepted")
         }
     }
 }
@@ -236,6 +241,12 @@ extension Optional where Wrapped == String {
 
 /// A control character: envelope strings are printed one event per line, so none may hold one.
 func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7f }
+
+/// Whether `string` holds a control character: over its contiguous UTF-8 where it has it (a
+/// native string), which is several times faster than through the UTF-8 view's iterator.
+func containsControl(_ string: String) -> Bool {
+    string.utf8.withContiguousStorageIfAvailable { $0.contains(where: isControl) } ?? string.utf8.contains(where: isControl)
+}
 
 /// The decision state in the write transaction's `state` database.
 final class StoredDecisionState: DecisionStateAccess {
