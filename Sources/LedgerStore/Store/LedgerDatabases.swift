@@ -51,11 +51,9 @@ struct StreamHead: Equatable {
 
     static let encodedBytes = 16
 
-    var encoded: [UInt8] {
-        var w = ByteWriter(capacity: Self.encodedBytes)
-        w.u64(version)
-        w.u64(lastSequence)
-        return w.bytes
+    /// Calls `body` with the 16 stored bytes, kept on the stack.
+    func withEncoded<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: (version.bigEndian, lastSequence.bigEndian)) { try body($0) }
     }
 
     init(version: UInt64, lastSequence: UInt64) {

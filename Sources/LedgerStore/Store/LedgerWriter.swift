@@ -117,22 +117,27 @@ public final class LedgerWriter: LedgerReader {
         self.previous = previous
         if !sequences.isEmpty {
             let newHead = StreamHead(version: version, lastSequence: previousInStream)
-            try lmdb { try txn.put(dbs.streams, key: headKey, value: newHead.encoded, mode: .upsert) }
+            try lmdb {
+                try headKey.withUnsafeBytes { key in
+                    try newHead.withEncoded { try txn.put(dbs.streams, key: key, value: $0, mode: .upsert) }
+                }
+            }
         }
         appended.append(contentsOf: sequences)
         return sequences
     }
 
     /// Puts the envelope in `buffer` as event `sequence`, and its stream link to the stream's
-    /// previous event (0 for none); both keys go past the last, so both puts append.
+    /// previous event (0 for none); both keys go past the last, so both puts append. The keys
+    /// and the link are on the stack: this runs for every event appended.
     private func appendEvent(_ sequence: UInt64, linkedTo previousInStream: UInt64) throws {
-        let key = bigEndianKey(sequence)
         let (logged, linked) = try lmdb {
-            let logged = try txn.put(dbs.events, key: key, value: buffer.bytes, mode: .append)
-            let linked = try key.withUnsafeBytes { k in
-                try withUnsafeBytes(of: previousInStream.bigEndian) { try txn.put(dbs.streamLinks, key: k, value: $0, mode: .append) }
+            try withUnsafeBytes(of: sequence.bigEndian) { key in
+                try withUnsafeBytes(of: previousInStream.bigEndian) { link in
+                    let logged = try buffer.bytes.withUnsafeBytes { try txn.put(dbs.events, key: key, value: $0, mode: .append) }
+                    return (logged, try txn.put(dbs.streamLinks, key: key, value: link, mode: .append))
+                }
             }
-            return (logged, linked)
         }
         guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
         guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
