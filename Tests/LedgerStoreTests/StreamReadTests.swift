@@ -126,4 +126,24 @@ struct StreamReadTests {
             #expect(try Self.payloads(r, "bid-1").count == 3)
         }
     }
+
+    @Test("a stream head whose version was garbled: reading or appending to that stream reports damage")
+    func damagedHeadOnRead() throws {
+        let ledger = try TamperTests.ledgerOfNineEvents()
+        try TamperTests.tamper(ledger, .head(byteIndex: 0, mask: 0x80, version: 0x8000_0000_0000_0003))
+        try ledger.store.read { r throws in
+            #expect(try r.streamVersion("bid-2") == 0x8000_0000_0000_0003)
+            #expect(throws: LedgerError.damaged(
+                path: ledger.directory,
+                detail: "the stream head of bid-2 says version 9223372036854775811 at event 8, more events than the log held then")) {
+                try Self.payloads(r, "bid-2")
+            }
+        }
+        #expect(throws: LedgerError.damaged(
+            path: ledger.directory,
+            detail: "the stream head of bid-2 says version 9223372036854775811 at event 8, which a log of 9 events cannot hold")) {
+            try ledger.store.write { w in try w.append(to: "bid-2", [testEvent()]) }
+        }
+        #expect(try ledger.store.read { try $0.eventCount() } == 9)
+    }
 }

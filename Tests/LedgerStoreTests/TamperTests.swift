@@ -89,6 +89,7 @@ struct TamperTests {
         .head(byteIndex: 15, mask: 0x02, sequence: 10),  // one past the log's head
         .head(byteIndex: 8, mask: 0x80, sequence: 0x8000_0000_0000_0008),  // far past the head
         .head(byteIndex: 7, mask: 0x01, version: 2),  // the right event, the wrong version
+        .head(byteIndex: 0, mask: 0x80, version: 0x8000_0000_0000_0003),  // more events than the log holds
         .link(byteIndex: 7, mask: 0x01, pointsAt: 3),  // another stream's event
         .link(byteIndex: 7, mask: 0x02, pointsAt: 0),  // "the first of its stream"
         .link(byteIndex: 7, mask: 0x07, pointsAt: 5),  // itself

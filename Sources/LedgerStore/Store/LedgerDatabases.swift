@@ -41,11 +41,10 @@ struct LedgerDatabases {
     }
 
     static let streamIdBytesMax = 200
-
 }
 
 /// A stream's entry in the stream heads (`streams`): its version and the sequence of its last event.
-struct StreamHead: Equatable {
+struct StreamHead {
     var version: UInt64
     var lastSequence: UInt64
 

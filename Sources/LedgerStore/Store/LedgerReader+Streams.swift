@@ -21,6 +21,10 @@ extension LedgerReader {
     /// - Complexity: O((head.version − first + 1) log n).
     func sequences(ofStream streamId: String, from head: StreamHead, backTo first: UInt64) throws -> [UInt64] {
         precondition(first >= 1 && first <= head.version, "a walk back from version \(head.version) to \(first)")
+        // Checked before the sequences are reserved: a garbled version must not size an array.
+        guard head.version <= head.lastSequence else {
+            throw damaged("the stream head of \(streamId) says version \(head.version) at event \(head.lastSequence), more events than the log held then")
+        }
         var sequences: [UInt64] = []
         sequences.reserveCapacity(Int(head.version - first + 1))
         var sequence = head.lastSequence

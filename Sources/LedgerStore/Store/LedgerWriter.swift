@@ -82,8 +82,10 @@ public final class LedgerWriter: LedgerReader {
         var previous = head
         var version = current
         var previousInStream = stream?.lastSequence ?? 0
-        if previousInStream > head?.sequence ?? 0 {
-            throw damaged("the stream head of \(streamId) names event \(previousInStream), past the log's last event \(head?.sequence ?? 0)")
+        if previousInStream > head?.sequence ?? 0 || current > previousInStream {
+            throw damaged(
+                "the stream head of \(streamId) says version \(current) at event \(previousInStream), which a log of "
+                    + "\(head?.sequence ?? 0) events cannot hold")
         }
         var sequences: [UInt64] = []
         sequences.reserveCapacity(events.count)
