@@ -554,8 +554,8 @@ struct StoreCommandTests {
                 return (
                     ["--store", p.older] + p.run(c), 1,
                     "the ledger at \(p.older) has storage layout 1, written by a development build of cledger before any "
-                        + "release; this cledger reads layout 2 only. Create a new ledger with `cledger init` (or `cledger demo`) "
-                        + "and record its commands again; the ledger was not changed."
+                        + "release; this cledger reads layout 2. Run `cledger upgrade` to rebuild its stream tables from the log; "
+                        + "the ledger was not changed."
                 )
             case .initOnAFile:
                 return (["--store", p.file, "init"], 1, p.notALedger(p.file, "it is a file, and a ledger is a directory"))
@@ -644,6 +644,28 @@ struct StoreCommandTests {
         var data = try formatCopy(of: ledger, at: path)
         data.bytes[data.formatOffset + 3] = 3
         try data.bytes.write(to: URL(fileURLWithPath: EndToEndLedger.dataFile(path)))
+    }
+
+    @Test("upgrade brings a layout-1 ledger to layout 2 and verifies it; a second upgrade only verifies")
+    func upgradeLayoutOne() throws {
+        let dir = TemporaryDirectory()
+        let ledger = try Self.twelveEventLedger(dir)
+        let older = dir.sub("older")
+        try Self.makeLayoutOneCopy(of: ledger, at: older)
+        let head = try EndToEndLedger.headFromInfo(ledger)
+
+        let upgrade = try cledger("--store", older, "upgrade")
+        #expect(upgrade.status == 0)
+        #expect(upgrade.stderr == "")
+        #expect(
+            upgrade.stdout
+                == "upgraded the ledger at \(older) from storage layout 1 to 2: linked 12 events in 2 streams; verified 12 events; head \(head)\n")
+        let again = try cledger("--store", older, "upgrade")
+        #expect(again.status == 0)
+        #expect(again.stdout == "the ledger at \(older) already has storage layout 2; verified 12 events; head \(head)\n")
+        for stream in ["s-0", "s-1"] {
+            #expect(try cledger("--store", older, "log", "--stream", stream).stdout == (try cledger("--store", ledger, "log", "--stream", stream).stdout))
+        }
     }
 
     /// A copy of `ledger` as a development build wrote it in layout 1: format 1, and no

@@ -3,7 +3,7 @@ import LedgerStore
 import Testing
 
 /// Layout 1 (a per-event stream index, no stream links) was written only by development
-/// builds: this build refuses it in one line and leaves it as it was.
+/// builds: this build refuses it in one line and leaves it as it was, until it is upgraded.
 @Suite("Ledgers of storage layout 1")
 struct LedgerLayoutTests {
     enum Copy: String, CaseIterable, Sendable {
@@ -17,6 +17,12 @@ struct LedgerLayoutTests {
     static func layoutOneLedger(_ copy: Copy) throws -> TemporaryLedger {
         let ledger = try TemporaryLedger()
         try ledger.store.write { w in try w.append(to: "bid-1", [testEvent(), testEvent()]) }
+        try makeLayoutOne(ledger, copy)
+        return ledger
+    }
+
+    /// Closes `ledger` and makes its data.mdb look like layout 1.
+    static func makeLayoutOne(_ ledger: TemporaryLedger, _ copy: Copy) throws {
         let formatStart = try TamperedFile.liveValueOffset(ledger.store, dataFile: ledger.dataFile, .meta, key: Array("format".utf8))
         ledger.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile))
@@ -27,7 +33,6 @@ struct LedgerLayoutTests {
             while let found = bytes.range(of: Data("stream-links".utf8)) { bytes[found.upperBound - 1] = UInt8(ascii: "z") }
         }
         try bytes.write(to: URL(fileURLWithPath: ledger.dataFile))
-        return ledger
     }
 
     @Test("opening it fails with one line saying what it is and what to do, and changes nothing", arguments: Copy.allCases)
@@ -42,8 +47,8 @@ struct LedgerLayoutTests {
         #expect(
             error.description
                 == "the ledger at \(ledger.directory) has storage layout 1, written by a development build of cledger before any "
-                + "release; this cledger reads layout 2 only. Create a new ledger with `cledger init` (or `cledger demo`) "
-                + "and record its commands again; the ledger was not changed.")
+                + "release; this cledger reads layout 2. Run `cledger upgrade` to rebuild its stream tables from the log; "
+                + "the ledger was not changed.")
         #expect(!error.description.contains("\n"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile)) == before)
     }
@@ -53,5 +58,30 @@ struct LedgerLayoutTests {
         let ledger = try TemporaryLedger()
         #expect(try ledger.store.read { try $0.formatVersion() } == 2)
         #expect(LedgerStore.formatVersionSupported == 2)
+    }
+
+    @Test("upgrade rebuilds the stream tables from the log: every stream reads as before and verify passes", arguments: Copy.allCases)
+    func upgrade(_ copy: Copy) throws {
+        let (ledger, model) = try StreamReadTests.history(seed: 2017)
+        let head = try ledger.store.read { try $0.head() }
+        try Self.makeLayoutOne(ledger, copy)
+        let outcome = try LedgerStore.upgrade(at: ledger.directory, options: ledger.options)
+        #expect(outcome == .upgraded(from: 1, events: model.events, streams: model.streams.count))
+        try ledger.reopen()
+        #expect(try ledger.store.read { try $0.formatVersion() } == 2)
+        #expect(try ledger.store.read { try $0.head() } == head)
+        try StreamReadTests.expectMatches(ledger, model)
+        #expect(try ledger.store.verify().problems == [])
+    }
+
+    @Test("upgrade of a ledger that has layout 2 changes nothing")
+    func upgradeCurrent() throws {
+        let (ledger, model) = try StreamReadTests.history(seed: 3)
+        ledger.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile))
+        #expect(try LedgerStore.upgrade(at: ledger.directory, options: ledger.options) == .alreadyCurrent)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile)) == before)
+        try ledger.reopen()
+        try StreamReadTests.expectMatches(ledger, model)
     }
 }

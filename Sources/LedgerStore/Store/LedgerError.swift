@@ -26,8 +26,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
                 + "\(supported). Use a newer cledger; the ledger was not changed."
         case let .olderFormat(path, found, supported):
             return "the ledger at \(path) has storage layout \(found), written by a development build of cledger before "
-                + "any release; this cledger reads layout \(supported) only. Create a new ledger with `cledger init` "
-                + "(or `cledger demo`) and record its commands again; the ledger was not changed."
+                + "any release; this cledger reads layout \(supported). Run `cledger upgrade` to rebuild its stream tables "
+                + "from the log; the ledger was not changed."
         case let .damaged(path, detail):
             return "ledger damaged: \(path): \(detail). Nothing was written; restore the ledger from a backup "
                 + "(cledger backup) and check it with cledger verify."

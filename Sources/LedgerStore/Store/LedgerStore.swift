@@ -114,7 +114,9 @@ public final class LedgerStore {
         try self.init(path: path, options: options, creating: false)
     }
 
-    private init(path: String, options: Options, creating: Bool) throws {
+    /// - Parameter upgrading: opens a ledger of an older layout too, creating the databases it
+    ///   lacks (for ``upgrade(at:options:)`` only).
+    init(path: String, options: Options, creating: Bool, upgrading: Bool = false) throws {
         self.path = path
         self.options = options
         if !creating { try Self.checkIsLedger(path) }
@@ -122,7 +124,7 @@ public final class LedgerStore {
             environment = try Self.openEnvironment(path, options, readOnly: options.readOnly && !creating)
             let txn = try Self.beginTransaction(environment, readOnly: options.readOnly && !creating, mayAdoptMapSize: true)
             do {
-                dbs = try LedgerDatabases(txn, create: creating)
+                dbs = try LedgerDatabases(txn, create: creating || upgrading)
             } catch let error as LMDBError where error.isNotFound {
                 // A ledger of layout 1 has no stream-links database.
                 if let format = Self.storedFormat(txn), format < Self.formatVersionSupported {
@@ -134,7 +136,7 @@ public final class LedgerStore {
         } catch let error as LMDBError {
             throw Self.mapped(error, path: path)
         }
-        if !creating { try checkFormat() }
+        if !creating { try checkFormat(allowingOlder: upgrading) }
     }
 
     /// Opens the LMDB environment; a ledger the user may not write, not even its lock file (an
@@ -185,12 +187,10 @@ public final class LedgerStore {
 
     private func initialize() throws {
         _ = try write { writer in
-            var format = ByteWriter(capacity: 4)
-            format.u32(Self.formatVersionSupported)
+            try writer.recordFormatVersion()
             var created = ByteWriter(capacity: 8)
             created.i64(options.clock.now().microsecondsSinceEpoch)
             try writer.lmdb {
-                try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.format, value: format.bytes, mode: .upsert)
                 try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.created, value: created.bytes, mode: .upsert)
                 if let domain = options.domain {
                     try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.domain, value: Array(domain.utf8), mode: .upsert)
@@ -199,12 +199,12 @@ public final class LedgerStore {
         }
     }
 
-    private func checkFormat() throws {
+    private func checkFormat(allowingOlder: Bool) throws {
         let (format, domain) = try read { (try $0.formatVersion(), try $0.domain()) }
         if format > Self.formatVersionSupported {
             throw LedgerError.newerFormat(path: path, found: format, supported: Self.formatVersionSupported)
         }
-        if format < Self.formatVersionSupported {
+        if format < Self.formatVersionSupported && !allowingOlder {
             throw LedgerError.olderFormat(path: path, found: format, supported: Self.formatVersionSupported)
         }
         if let wanted = options.domain, domain != wanted {
