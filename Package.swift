@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "LedgerTestSupport"]
+            dependencies: ["LedgerStore", "LedgerTestSupport", "DemoHistory"]
         ),
         .testTarget(
             name: "CommissioningTests",

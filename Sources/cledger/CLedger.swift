@@ -12,7 +12,7 @@ struct CLedger: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, InfoCommand.self, LogCommand.self, VerifyCommand.self, ExportCommand.self,
-            BackupCommand.self, ImportCommand.self, DemoCommand.self, ReportCommand.self, ReissueCommand.self, RebuildCommand.self, CommandsCommand.self,
+            BackupCommand.self, UpgradeCommand.self, ImportCommand.self, DemoCommand.self, ReportCommand.self, ReissueCommand.self, RebuildCommand.self, CommandsCommand.self,
         ]
     )
 

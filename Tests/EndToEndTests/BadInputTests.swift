@@ -61,7 +61,7 @@ struct BadInputTests {
             message: "command: 'bid frobnicate' is not a command; the bid commands are: submit, ", prefixOnly: true),
         Case(
             name: "unknown group", arguments: ["frobnicate", "--fund", "community"],
-            message: "command: 'frobnicate' is not a command; the commands are init, info, log, verify, export, backup, import, demo, report, reissue, rebuild and the groups objective, ",
+            message: "command: 'frobnicate' is not a command; the commands are init, info, log, verify, export, backup, upgrade, import, demo, report, reissue, rebuild and the groups objective, ",
             prefixOnly: true),
         Case(
             name: "group without a command", arguments: ["bid", "--fund", "community"],

@@ -19,7 +19,7 @@ struct DamageTests {
         let eventsRoot: Int
         /// The events tree's branch pages below its root.
         let eventsInteriorBranches: [Int]
-        let streamsRoot: Int
+        let streamLinksRoot: Int
         /// The leaf page holding event ``middleSequence``, and the sequences it holds.
         let eventsMiddleLeaf: Int
         let eventsMiddleLeafSequences: ClosedRange<UInt64>
@@ -48,14 +48,14 @@ struct DamageTests {
             let data = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(store))
             let pages = LMDBPageMap(bytes: Array(data), pageSize: pageSize)
             let roots = try pages.namedRoots()
-            guard let eventsRoot = roots["events"] ?? nil, let streamsRoot = roots["streams"] ?? nil,
+            guard let eventsRoot = roots["events"] ?? nil, let streamLinksRoot = roots["stream-links"] ?? nil,
                 let metaRoot = roots["meta"] ?? nil
             else { throw Unusable(description: "the ledger's databases are not all there: \(roots)") }
             let events = try pages.tree(eventsRoot)
-            let streams = try pages.tree(streamsRoot)
+            let links = try pages.tree(streamLinksRoot)
             let meta = try pages.tree(metaRoot)
-            guard events.branches.count >= 2, streams.branches.count >= 1, meta.branches.isEmpty, meta.leaves.count == 1 else {
-                throw Unusable(description: "unexpected tree shapes: events \(events.branches), streams \(streams.branches)")
+            guard events.branches.count >= 2, links.branches.count >= 1, meta.branches.isEmpty, meta.leaves.count == 1 else {
+                throw Unusable(description: "unexpected tree shapes: events \(events.branches), stream links \(links.branches)")
             }
             let middleLeaf = middleOffset / pageSize
             guard events.leaves.contains(middleLeaf) else { throw Unusable(description: "page \(middleLeaf) is not an events leaf") }
@@ -64,7 +64,7 @@ struct DamageTests {
             return Fixture(
                 data: data, pageSize: pageSize, lastPage: pages.lastPage, branchPagesByPosition: pages.branchPagesByPosition,
                 eventsRoot: eventsRoot, eventsInteriorBranches: Array(events.branches.dropFirst().joined()),
-                streamsRoot: streamsRoot, eventsMiddleLeaf: middleLeaf, eventsMiddleLeafSequences: first...last,
+                streamLinksRoot: streamLinksRoot, eventsMiddleLeaf: middleLeaf, eventsMiddleLeafSequences: first...last,
                 mainPage: Int(pages.mainRoot), metaDatabasePage: meta.leaves[0])
         }
     }
@@ -73,7 +73,7 @@ struct DamageTests {
     enum Page: String, Sendable {
         case eventsRoot = "the events tree's root (branch)"
         case eventsLastInterior = "the events tree's last interior branch page"
-        case streamsRoot = "the stream index's root (branch)"
+        case streamLinksRoot = "the stream links' root (branch)"
         case eventsMiddleLeaf = "the events leaf page in the middle"
         case mainDatabase = "the main database's page, which names the ledger's databases"
         case metaDatabase = "the meta database's leaf page"
@@ -82,7 +82,7 @@ struct DamageTests {
             switch self {
             case .eventsRoot: return f.eventsRoot
             case .eventsLastInterior: return f.eventsInteriorBranches.last!
-            case .streamsRoot: return f.streamsRoot
+            case .streamLinksRoot: return f.streamLinksRoot
             case .eventsMiddleLeaf: return f.eventsMiddleLeaf
             case .mainDatabase: return f.mainPage
             case .metaDatabase: return f.metaDatabasePage
@@ -164,7 +164,7 @@ struct DamageTests {
         .truncatedToHalf, .truncatedToPageAndAHalf, .truncatedToOneByte, .truncatedToNothing,
         .metaPagesGarbled([0]), .metaPagesGarbled([1]), .metaPagesGarbled([0, 1]),
         .allBranchPagesGarbled,
-        .pageGarbled(.eventsRoot), .pageGarbled(.eventsLastInterior), .pageGarbled(.streamsRoot),
+        .pageGarbled(.eventsRoot), .pageGarbled(.eventsLastInterior), .pageGarbled(.streamLinksRoot),
         .pageGarbled(.eventsMiddleLeaf), .pageGarbled(.mainDatabase), .pageGarbled(.metaDatabase),
         .pageBodyGarbled(.eventsRoot), .pageBodyGarbled(.eventsMiddleLeaf), .pageBodyGarbled(.mainDatabase),
         .pageBodyGarbled(.metaDatabase),

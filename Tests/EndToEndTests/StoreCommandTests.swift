@@ -70,7 +70,7 @@ struct StoreCommandTests {
         let created = try cledger("--store", store, "init")
         #expect(created.status == 0)
         #expect(created.stderr == "")
-        #expect(created.stdout == "created an empty commissioning ledger at \(store) (format 1)\n")
+        #expect(created.stdout == "created an empty commissioning ledger at \(store) (format 2)\n")
         let before = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(store))
 
         let again = try cledger("--store", store, "init")
@@ -106,10 +106,10 @@ struct StoreCommandTests {
         #expect(info.stderr == "")
         let size = try Self.fileSize(EndToEndLedger.dataFile(store))
         let rows: [(String, String)] = [
-            ("ledger", store), ("format", "1"), ("events", "12"), ("head", "\(head)"),
+            ("ledger", store), ("format", "2"), ("events", "12"), ("head", "\(head)"),
             ("last recorded", "\(head.recordedAt)"), ("created", "\(created)"), ("data.mdb", Self.humanBytes(size)),
             ("map size", "1.0 GiB (1,073,741,824 bytes)"),
-            ("structure", "walked: events 12, streams 12, idempotency 0, state 0, checkpoints 0, meta 3"),
+            ("structure", "walked: events 12, streams 2, stream-links 12, idempotency 0, state 0, checkpoints 0, meta 3"),
         ]
         #expect(info.stdout == rows.map { $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) + "  " + $0.1 + "\n" }.joined())
 
@@ -483,6 +483,7 @@ struct StoreCommandTests {
         let file: String
         let emptyDirectory: String
         let newer: String
+        let older: String
         let backupDestination: String
         let created: LedgerInstant
 
@@ -505,6 +506,7 @@ struct StoreCommandTests {
         case storeIsAFile(String)
         case noDataFile(String)
         case newerFormat(String)
+        case olderFormat(String)
         case initOnAFile
         case knownAtUnparsable(String)
         case knownAtInFuture(String, shown: String)
@@ -520,7 +522,8 @@ struct StoreCommandTests {
             case let .storeMissing(c): return "\(c) on a store that does not exist"
             case let .storeIsAFile(c): return "\(c) on a store that is a file"
             case let .noDataFile(c): return "\(c) on a directory without data.mdb"
-            case let .newerFormat(c): return "\(c) on a ledger of format version 2"
+            case let .newerFormat(c): return "\(c) on a ledger of format version 3"
+            case let .olderFormat(c): return "\(c) on a ledger of layout 1, from a development build"
             case .initOnAFile: return "init on a file"
             case let .knownAtUnparsable(v): return "--known-at '\(v)'"
             case let .knownAtInFuture(v, _): return "--known-at \(v) (in the future)"
@@ -544,8 +547,15 @@ struct StoreCommandTests {
             case let .newerFormat(c):
                 return (
                     ["--store", p.newer] + p.run(c), 1,
-                    "the ledger at \(p.newer) has format version 2; this cledger reads versions up to 1. "
+                    "the ledger at \(p.newer) has format version 3; this cledger reads versions up to 2. "
                         + "Use a newer cledger; the ledger was not changed."
+                )
+            case let .olderFormat(c):
+                return (
+                    ["--store", p.older] + p.run(c), 1,
+                    "the ledger at \(p.older) has storage layout 1, written by a development build of cledger before any "
+                        + "release; this cledger reads layout 2. Run `cledger upgrade` to rebuild its stream tables from the log; "
+                        + "the ledger was not changed."
                 )
             case .initOnAFile:
                 return (["--store", p.file, "init"], 1, p.notALedger(p.file, "it is a file, and a ledger is a directory"))
@@ -577,6 +587,7 @@ struct StoreCommandTests {
         .storeIsAFile("info"), .storeIsAFile("verify"), .storeIsAFile("backup"),
         .noDataFile("info"), .noDataFile("log"), .noDataFile("export"), .noDataFile("backup"),
         .newerFormat("info"), .newerFormat("log"), .newerFormat("verify"), .newerFormat("export"), .newerFormat("backup"),
+        .olderFormat("info"), .olderFormat("log"), .olderFormat("verify"), .olderFormat("export"), .olderFormat("backup"),
         .initOnAFile,
         .knownAtUnparsable("yesterday"), .knownAtUnparsable("2018-04-06T10:30:00"), .knownAtUnparsable("2018-02-30"),
         .knownAtUnparsable("2018-04-06T24:00:00Z"), .knownAtUnparsable(""),
@@ -596,12 +607,14 @@ struct StoreCommandTests {
         let created = try #require(try EndToEndLedger.withStore(ledger) { s in try s.read { try $0.createdAt() } })
         let places = Places(
             ledger: ledger, missing: dir.sub("missing"), file: dir.sub("a-file"), emptyDirectory: dir.sub("empty"),
-            newer: dir.sub("newer"), backupDestination: dir.sub("backup"), created: created)
+            newer: dir.sub("newer"), older: dir.sub("older"), backupDestination: dir.sub("backup"), created: created)
         try Data("not a ledger".utf8).write(to: URL(fileURLWithPath: places.file))
         try FileManager.default.createDirectory(atPath: places.emptyDirectory, withIntermediateDirectories: true)
         try Self.makeNewerFormatCopy(of: ledger, at: places.newer)
+        try Self.makeLayoutOneCopy(of: ledger, at: places.older)
         let ledgerBytes = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(ledger))
         let newerBytes = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(places.newer))
+        let olderBytes = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(places.older))
 
         let (arguments, status, message) = bad.expectation(places)
         let result = try runProgram(Programs.cledger, arguments)
@@ -619,21 +632,67 @@ struct StoreCommandTests {
         #expect(try EndToEndLedger.eventCount(ledger) == 12)
         #expect(try EndToEndLedger.contents(of: EndToEndLedger.dataFile(ledger)) == ledgerBytes)
         #expect(try EndToEndLedger.contents(of: EndToEndLedger.dataFile(places.newer)) == newerBytes)
+        #expect(try EndToEndLedger.contents(of: EndToEndLedger.dataFile(places.older)) == olderBytes)
         #expect(!FileManager.default.fileExists(atPath: places.missing))
         #expect(!FileManager.default.fileExists(atPath: places.backupDestination))
         #expect(try FileManager.default.contentsOfDirectory(atPath: places.emptyDirectory) == [])
         #expect(try EndToEndLedger.contents(of: places.file) == Data("not a ledger".utf8))
     }
 
-    /// A copy of `ledger` whose format version (meta `format`, u32 big-endian) says 2.
+    /// A copy of `ledger` whose format version says 3.
     static func makeNewerFormatCopy(of ledger: String, at path: String) throws {
+        var data = try formatCopy(of: ledger, at: path)
+        data.bytes[data.formatOffset + 3] = 3
+        try data.bytes.write(to: URL(fileURLWithPath: EndToEndLedger.dataFile(path)))
+    }
+
+    @Test("upgrade brings a layout-1 ledger to layout 2 and verifies it; a second upgrade only verifies")
+    func upgradeLayoutOne() throws {
+        let dir = TemporaryDirectory()
+        let ledger = try Self.twelveEventLedger(dir)
+        let older = dir.sub("older")
+        try Self.makeLayoutOneCopy(of: ledger, at: older)
+        let head = try EndToEndLedger.headFromInfo(ledger)
+
+        let upgrade = try cledger("--store", older, "upgrade")
+        #expect(upgrade.status == 0)
+        #expect(upgrade.stderr == "")
+        #expect(
+            upgrade.stdout
+                == "upgraded the ledger at \(older) from storage layout 1 to 2: linked 12 events in 2 streams; verified 12 events; head \(head)\n")
+        let again = try cledger("--store", older, "upgrade")
+        #expect(again.status == 0)
+        #expect(again.stdout == "the ledger at \(older) already has storage layout 2; verified 12 events; head \(head)\n")
+        for stream in ["s-0", "s-1"] {
+            #expect(try cledger("--store", older, "log", "--stream", stream).stdout == (try cledger("--store", ledger, "log", "--stream", stream).stdout))
+        }
+    }
+
+    /// A copy of `ledger` as a development build wrote it in layout 1: format 1, and no
+    /// stream-links database (its name in the main database, and in stale copies of that page,
+    /// is changed to one the store does not open).
+    static func makeLayoutOneCopy(of ledger: String, at path: String) throws {
+        var data = try formatCopy(of: ledger, at: path)
+        data.bytes[data.formatOffset + 3] = 1
+        let name = Data("stream-links".utf8)
+        var renamed = 0
+        while let found = data.bytes.range(of: name) {
+            data.bytes[found.upperBound - 1] = UInt8(ascii: "z")
+            renamed += 1
+        }
+        #expect(renamed >= 1)
+        try data.bytes.write(to: URL(fileURLWithPath: EndToEndLedger.dataFile(path)))
+    }
+
+    /// A copy of `ledger`'s data.mdb at `path`, and where its format version (meta `format`,
+    /// u32 big-endian, 2) is.
+    static func formatCopy(of ledger: String, at path: String) throws -> (bytes: Data, formatOffset: Int) {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: EndToEndLedger.dataFile(ledger), toPath: EndToEndLedger.dataFile(path))
         let offset = try EndToEndLedger.valueOffset(path, .meta, key: Array("format".utf8))
-        var data = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(path))
-        #expect(Array(data[offset..<offset + 4]) == [0, 0, 0, 1])
-        data[offset + 3] = 2
-        try data.write(to: URL(fileURLWithPath: EndToEndLedger.dataFile(path)))
+        let data = try EndToEndLedger.contents(of: EndToEndLedger.dataFile(path))
+        #expect(Array(data[offset..<offset + 4]) == [0, 0, 0, 2])
+        return (data, offset)
     }
 
     // MARK: early close of standard output

@@ -52,21 +52,30 @@ struct TamperEndToEndTests {
                 """)
     }
 
-    @Test("a stream-index entry pointing at another event: verify exits 2 naming the entry, and no bad sequence")
-    func changedStreamIndexEntry() throws {
+    @Test("a stream head and a stream link changed: verify exits 2 naming both, and no bad sequence")
+    func changedStreamHeadAndLink() throws {
         let dir = TemporaryDirectory()
         let store = try Self.nineEventLedger(dir)
-        let key = LedgerStore.streamIndexKey("s-1", version: 2)
-        let valueStart = try EndToEndLedger.valueOffset(store, .streams, key: key)
+        // s-1 holds events 4, 5 and 6: its head is version 3 at event 6, and event 5 links back to 4.
+        let headStart = try EndToEndLedger.valueOffset(store, .streams, key: LedgerStore.streamHeadKey("s-1"))
+        let linkStart = try EndToEndLedger.valueOffset(store, .streamLinks, key: LedgerStore.eventKey(5))
         let dataFile = EndToEndLedger.dataFile(store)
-        #expect(Array(try EndToEndLedger.contents(of: dataFile)[valueStart..<valueStart + 8]) == [0, 0, 0, 0, 0, 0, 0, 5])
-        try EndToEndLedger.flipByte(of: dataFile, at: valueStart + 7)  // event 5 becomes event 4
+        let contents = try EndToEndLedger.contents(of: dataFile)
+        #expect(Array(contents[headStart..<headStart + 16]) == [0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 6])
+        #expect(Array(contents[linkStart..<linkStart + 8]) == [0, 0, 0, 0, 0, 0, 0, 4])
+        try EndToEndLedger.flipByte(of: dataFile, at: headStart + 15)  // event 6 becomes event 7
+        try EndToEndLedger.flipByte(of: dataFile, at: linkStart + 7, mask: 0x07)  // event 4 becomes event 3
 
         let verify = try cledger("--store", store, "verify")
         #expect(verify.status == 2)
         #expect(!verify.exitedBySignal)
         #expect(verify.stdout == "")
-        #expect(verify.stderr == "cledger: error: stream index: s-1 version 2 → event 4, but the log has it at event 5\n")
+        #expect(
+            verify.stderr == """
+                cledger: error: stream links: event 5 (s-1 version 2) → event 3, but the event before it in s-1 is event 4
+                cledger: error: stream heads: s-1 → version 3 at event 7, but the log's last event of s-1 is version 3 at event 6
+
+                """)
         #expect(!verify.stderr.contains("first bad sequence"))
     }
 

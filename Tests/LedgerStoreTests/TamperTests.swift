@@ -56,38 +56,78 @@ struct TamperTests {
         #expect(ledger.store.openTransactionCount == 0)
     }
 
-    /// A stream-index entry (stream id ‖ 0 ‖ u64be version → u64be sequence) made to point elsewhere.
-    struct IndexCase: Sendable, CustomTestStringConvertible {
-        /// Which byte of the 8-byte sequence to change, and how.
+    /// A byte of a stored stream head or stream link changed (docs/event-format.md), and what
+    /// verify must say about it. bid-2 holds events 2, 5 and 8: its head is version 3 at event 8,
+    /// and event 5 links back to event 2.
+    struct StreamTableCase: Sendable, CustomTestStringConvertible {
+        var database: LedgerDatabaseName
+        var key: [UInt8]
+        var stored: [UInt8]
+        /// Which byte of the value to change, and how.
         var byteIndex: Int
         var mask: UInt8
-        var pointsAt: UInt64
-        var testDescription: String { "sequence byte \(byteIndex) ^ 0x\(String(mask, radix: 16)) → \(pointsAt)" }
+        var problem: String
+        var testDescription: String { "\(database.rawValue) byte \(byteIndex) ^ 0x\(String(mask, radix: 16))" }
+
+        static func head(byteIndex: Int, mask: UInt8, version: UInt64 = 3, sequence: UInt64 = 8) -> StreamTableCase {
+            StreamTableCase(
+                database: .streams, key: LedgerStore.streamHeadKey("bid-2"), stored: [0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 8],
+                byteIndex: byteIndex, mask: mask,
+                problem: "stream heads: bid-2 → version \(version) at event \(sequence), but the log's last event of bid-2 is version 3 at event 8")
+        }
+
+        static func link(byteIndex: Int, mask: UInt8, pointsAt: UInt64) -> StreamTableCase {
+            StreamTableCase(
+                database: .streamLinks, key: LedgerStore.eventKey(5), stored: [0, 0, 0, 0, 0, 0, 0, 2], byteIndex: byteIndex,
+                mask: mask, problem: "stream links: event 5 (bid-2 version 2) → event \(pointsAt), but the event before it in bid-2 is event 2")
+        }
     }
 
-    static let indexCases: [IndexCase] = [
-        IndexCase(byteIndex: 7, mask: 0x01, pointsAt: 4),  // another event of the log
-        IndexCase(byteIndex: 7, mask: 0x0f, pointsAt: 10),  // one past the head
-        IndexCase(byteIndex: 0, mask: 0x80, pointsAt: 0x8000_0000_0000_0005),  // far past the head
+    static let streamTableCases: [StreamTableCase] = [
+        .head(byteIndex: 15, mask: 0x01, sequence: 9),  // another stream's last event
+        .head(byteIndex: 15, mask: 0x0d, sequence: 5),  // an earlier event of the stream
+        .head(byteIndex: 15, mask: 0x02, sequence: 10),  // one past the log's head
+        .head(byteIndex: 8, mask: 0x80, sequence: 0x8000_0000_0000_0008),  // far past the head
+        .head(byteIndex: 7, mask: 0x01, version: 2),  // the right event, the wrong version
+        .head(byteIndex: 0, mask: 0x80, version: 0x8000_0000_0000_0003),  // more events than the log holds
+        .link(byteIndex: 7, mask: 0x01, pointsAt: 3),  // another stream's event
+        .link(byteIndex: 7, mask: 0x02, pointsAt: 0),  // "the first of its stream"
+        .link(byteIndex: 7, mask: 0x07, pointsAt: 5),  // itself
+        .link(byteIndex: 7, mask: 0x0a, pointsAt: 8),  // a later event of the stream
+        .link(byteIndex: 0, mask: 0x80, pointsAt: 0x8000_0000_0000_0002),  // far past the head
     ]
 
-    @Test("a stream-index entry pointing at another sequence: verify reports the index, the chain is fine", arguments: indexCases)
-    func changedStreamIndexEntry(_ c: IndexCase) throws {
-        let ledger = try Self.ledgerOfNineEvents()
-        // bid-2 holds events 2, 5 and 8: its version 2 is event 5.
-        let key = LedgerStore.streamIndexKey("bid-2", version: 2)
-        let valueStart = try TamperedFile.liveValueOffset(ledger.store, dataFile: ledger.dataFile, .streams, key: key)
+    /// Changes the value of `c.key` in `c.database` of a closed ledger as `c` says.
+    static func tamper(_ ledger: TemporaryLedger, _ c: StreamTableCase) throws {
+        let valueStart = try TamperedFile.liveValueOffset(ledger.store, dataFile: ledger.dataFile, c.database, key: c.key)
         ledger.close()
-        #expect(try TamperedFile.bytes(of: ledger.dataFile, at: valueStart, count: 8) == [0, 0, 0, 0, 0, 0, 0, 5])
+        #expect(try TamperedFile.bytes(of: ledger.dataFile, at: valueStart, count: c.stored.count) == c.stored)
         try TamperedFile.flipByte(of: ledger.dataFile, at: valueStart + c.byteIndex, mask: c.mask)
-
         try ledger.reopen()
+    }
+
+    @Test("a stream head or link changed on disk: verify names the entry and what the log holds; the chain is fine", arguments: streamTableCases)
+    func changedStreamTableEntry(_ c: StreamTableCase) throws {
+        let ledger = try Self.ledgerOfNineEvents()
+        try Self.tamper(ledger, c)
         let report = try ledger.store.verify()
         #expect(report.firstBadSequence == nil)
         #expect(report.head?.sequence == Self.eventsWritten)
-        #expect(report.problems == ["stream index: bid-2 version 2 → event \(c.pointsAt), but the log has it at event 5"])
+        #expect(report.problems == [c.problem])
         #expect(!report.isValid)
         #expect(ledger.store.openTransactionCount == 0)
+    }
+
+    @Test("a stream head and a stream link both changed: verify reports both, the link first")
+    func changedStreamHeadAndLink() throws {
+        let ledger = try Self.ledgerOfNineEvents()
+        let head = StreamTableCase.head(byteIndex: 15, mask: 0x01, sequence: 9)
+        let link = StreamTableCase.link(byteIndex: 7, mask: 0x01, pointsAt: 3)
+        try Self.tamper(ledger, head)
+        try Self.tamper(ledger, link)
+        let report = try ledger.store.verify()
+        #expect(report.firstBadSequence == nil)
+        #expect(report.problems == [link.problem, head.problem])
     }
 
     /// A byte of the head record (u64be sequence ‖ 32-byte hash ‖ i64be recorded-at micros) changed.
@@ -176,7 +216,8 @@ struct TamperTests {
     static let located: [Located] = [
         Located(database: .events, key: LedgerStore.eventKey(1)),
         Located(database: .events, key: LedgerStore.eventKey(9)),
-        Located(database: .streams, key: LedgerStore.streamIndexKey("bid-2", version: 3)),
+        Located(database: .streams, key: LedgerStore.streamHeadKey("bid-2")),
+        Located(database: .streamLinks, key: LedgerStore.eventKey(5)),
         Located(database: .meta, key: Array("format".utf8)),
         Located(database: .meta, key: Array("head".utf8)),
     ]

@@ -1,7 +1,7 @@
 import BenchCeiling
 
-/// Every stored envelope of the workload (body ‖ hash) in one contiguous buffer, and each
-/// event's stream-index key in another: the bytes the C loop puts and the chain loop hashes.
+/// Every stored envelope of the workload (body ‖ hash) in one contiguous buffer, and what the
+/// stream tables need of each event: the bytes the C loop puts and the chain loop hashes.
 ///
 /// Built once, before the first run; 1,000,000 envelopes of 300 bytes take about 330 MB.
 struct EventCorpus {
@@ -10,9 +10,12 @@ struct EventCorpus {
     private(set) var values: [UInt8] = []
     /// `count + 1` offsets: envelope `i` is `values[valueOffsets[i] ..< valueOffsets[i + 1]]`.
     private(set) var valueOffsets: [Int] = [0]
-    /// Stream-index keys (stream id ‖ 0x00 ‖ u64be(stream version)), laid out like the values.
-    private(set) var indexKeys: [UInt8] = []
-    private(set) var indexKeyOffsets: [Int] = [0]
+    /// Each event's stream id, laid out like the values; its stream version; and the sequence
+    /// of the previous event of its stream (0 for none).
+    private(set) var streamIds: [UInt8] = []
+    private(set) var streamIdOffsets: [Int] = [0]
+    private(set) var streamVersions: [UInt64] = []
+    private(set) var previousInStream: [UInt64] = []
 
     init(_ workload: Workload) {
         count = workload.count
@@ -20,8 +23,11 @@ struct EventCorpus {
             streamId: workload.streamId(of: 0), recordedBy: Workload.recordedBy, event: workload.event(0))
         values.reserveCapacity(count * (firstBytes + 8))  // slack for longer stream ids
         valueOffsets.reserveCapacity(count + 1)
-        indexKeys.reserveCapacity(count * (workload.streamId(of: 0).utf8.count + 16))
-        indexKeyOffsets.reserveCapacity(count + 1)
+        streamIds.reserveCapacity(count * (workload.streamId(of: 0).utf8.count + 8))
+        streamIdOffsets.reserveCapacity(count + 1)
+        streamVersions.reserveCapacity(count)
+        previousInStream.reserveCapacity(count)
+        var lastInStream: [String: UInt64] = [:]
         var link = [UInt8](repeating: 0, count: HashChain.linkBytes)
         for i in 0..<count {
             let sequence = UInt64(i + 1)
@@ -38,10 +44,11 @@ struct EventCorpus {
             }
             values.append(contentsOf: link)
             valueOffsets.append(values.count)
-            indexKeys.append(contentsOf: streamId.utf8)
-            indexKeys.append(0)
-            EnvelopeLayout.appendBigEndian(version, to: &indexKeys)
-            indexKeyOffsets.append(indexKeys.count)
+            streamIds.append(contentsOf: streamId.utf8)
+            streamIdOffsets.append(streamIds.count)
+            streamVersions.append(version)
+            previousInStream.append(lastInStream[streamId] ?? 0)
+            lastInStream[streamId] = sequence
         }
     }
 
@@ -67,13 +74,18 @@ struct EventCorpus {
         precondition(events <= count, "the corpus holds \(count) events, not \(events)")
         return try values.withUnsafeBufferPointer { values in
             try valueOffsets.withUnsafeBufferPointer { valueOffsets in
-                try indexKeys.withUnsafeBufferPointer { indexKeys in
-                    try indexKeyOffsets.withUnsafeBufferPointer { indexKeyOffsets in
-                        var c = bench_events(
-                            values: values.baseAddress, value_offsets: valueOffsets.baseAddress,
-                            index_keys: indexKeys.baseAddress, index_key_offsets: indexKeyOffsets.baseAddress,
-                            count: events)
-                        return try body(&c)
+                try streamIds.withUnsafeBufferPointer { streamIds in
+                    try streamIdOffsets.withUnsafeBufferPointer { streamIdOffsets in
+                        try streamVersions.withUnsafeBufferPointer { streamVersions in
+                            try previousInStream.withUnsafeBufferPointer { previousInStream in
+                                var c = bench_events(
+                                    values: values.baseAddress, value_offsets: valueOffsets.baseAddress,
+                                    stream_ids: streamIds.baseAddress, stream_id_offsets: streamIdOffsets.baseAddress,
+                                    stream_versions: streamVersions.baseAddress,
+                                    previous_in_stream: previousInStream.baseAddress, count: events)
+                                return try body(&c)
+                            }
+                        }
                     }
                 }
             }

@@ -20,12 +20,12 @@ enum Measurement: CaseIterable {
         case .verify: "store verify()"
         case .chain: "bare SHA-256 chain loop"
         case .ceiling: "C ceiling: events only, durable"
-        case .ceilingStoreShaped: "C + stream index + head, durable"
-        case .ceilingStoreShapedNoSync: "C + stream index + head, MDB_NOSYNC"
+        case .ceilingStoreShaped: "C + stream link + heads, durable"
+        case .ceilingStoreShapedNoSync: "C + stream link + heads, MDB_NOSYNC"
         case .storeAppendNoSync: "store, bulk mode (MDB_NOSYNC)"
         case .storeSingle: "store, one event per write"
         case .ceilingSingle: "C ceiling: one put per commit"
-        case .ceilingSingleStoreShaped: "C + stream index + head, one per commit"
+        case .ceilingSingleStoreShaped: "C + stream link + heads, one per commit"
         }
     }
 }

@@ -108,14 +108,14 @@ struct Report {
             amplification = String(format: ", writing %.1f× the bytes", more / plain)
         }
         line(
-            "+ a stream-index entry per event, a head per batch", shaped - ceiling,
+            "+ a stream link and stream head per event, a head per batch", shaped - ceiling,
             "  = \(F.seconds(shaped)) (C\(amplification))")
         line(
             "+ the store's Swift layer (encode, hash, lookups, checks)", store - shaped,
             "  = \(F.seconds(store)) (store)")
         line("    of which the bare SHA-256 chain would take", time(.chain))
         Swift.print("  The same writes without fsync (MDB_NOSYNC; the store's bulk mode):")
-        line("C + stream index + head", shapedNoSync)
+        line("C + stream links + heads", shapedNoSync)
         line("store", storeNoSync, "  (+\(F.seconds(storeNoSync - shapedNoSync)): the Swift layer's CPU)")
         line(
             "so flushing to disk costs the C loop", shaped - shapedNoSync,

@@ -9,7 +9,7 @@
 /// The smallest map reserved; larger runs get four times their bytes.
 static const size_t map_bytes_min = (size_t)4 << 30;
 static const char head_key[] = "head";
-enum { head_value_bytes = 48 };
+enum { head_value_bytes = 48, stream_head_bytes = 16, databases = 4 };
 
 static double monotonic_seconds(void) {
     struct timespec ts;
@@ -26,13 +26,13 @@ static void big_endian_u64(uint64_t v, uint8_t out[8]) {
 
 static size_t map_bytes_for(const bench_events *events) {
     size_t bytes = events->value_offsets[events->count] - events->value_offsets[0];
-    if (events->index_keys) bytes += events->index_key_offsets[events->count] - events->index_key_offsets[0];
-    bytes += events->count * 16;
+    if (events->stream_ids) bytes += events->stream_id_offsets[events->count] - events->stream_id_offsets[0];
+    bytes += events->count * 32;
     return bytes * 4 > map_bytes_min ? bytes * 4 : map_bytes_min;
 }
 
 /// The puts of one write transaction: events `first ..< end`.
-static bench_result put_batch(MDB_env *env, MDB_dbi dbs[3], const bench_events *events, size_t first, size_t end,
+static bench_result put_batch(MDB_env *env, MDB_dbi dbs[databases], const bench_events *events, size_t first, size_t end,
                               unsigned options) {
     bench_result r = {0, 0, NULL};
     MDB_txn *txn;
@@ -45,10 +45,20 @@ static bench_result put_batch(MDB_env *env, MDB_dbi dbs[3], const bench_events *
                          (void *)(events->values + events->value_offsets[i])};
         if ((r.rc = mdb_put(txn, dbs[0], &key, &value, MDB_APPEND))) { r.operation = "mdb_put(events)"; goto fail; }
         if (options & BENCH_STORE_SHAPED) {
-            MDB_val index_key = {events->index_key_offsets[i + 1] - events->index_key_offsets[i],
-                                 (void *)(events->index_keys + events->index_key_offsets[i])};
-            MDB_val sequence = {sizeof key_bytes, key_bytes};
-            if ((r.rc = mdb_put(txn, dbs[1], &index_key, &sequence, MDB_NOOVERWRITE))) {
+            uint8_t previous_bytes[8];
+            big_endian_u64(events->previous_in_stream[i], previous_bytes);
+            MDB_val previous = {sizeof previous_bytes, previous_bytes};
+            if ((r.rc = mdb_put(txn, dbs[1], &key, &previous, MDB_APPEND))) {
+                r.operation = "mdb_put(stream-links)";
+                goto fail;
+            }
+            uint8_t stream_head_value[stream_head_bytes];
+            big_endian_u64(events->stream_versions[i], stream_head_value);
+            memcpy(stream_head_value + 8, key_bytes, sizeof key_bytes);
+            MDB_val stream_id = {events->stream_id_offsets[i + 1] - events->stream_id_offsets[i],
+                                 (void *)(events->stream_ids + events->stream_id_offsets[i])};
+            MDB_val stream_head = {sizeof stream_head_value, stream_head_value};
+            if ((r.rc = mdb_put(txn, dbs[2], &stream_id, &stream_head, 0))) {
                 r.operation = "mdb_put(streams)";
                 goto fail;
             }
@@ -59,7 +69,7 @@ static bench_result put_batch(MDB_env *env, MDB_dbi dbs[3], const bench_events *
         memcpy(head_bytes, key_bytes, sizeof key_bytes);
         MDB_val key = {sizeof head_key - 1, (void *)head_key};
         MDB_val head = {sizeof head_bytes, head_bytes};
-        if ((r.rc = mdb_put(txn, dbs[2], &key, &head, 0))) { r.operation = "mdb_put(meta)"; goto fail; }
+        if ((r.rc = mdb_put(txn, dbs[3], &key, &head, 0))) { r.operation = "mdb_put(meta)"; goto fail; }
     }
     if ((r.rc = mdb_txn_commit(txn))) r.operation = "mdb_txn_commit";
     return r;
@@ -68,12 +78,12 @@ fail:
     return r;
 }
 
-static bench_result open_databases(MDB_env *env, MDB_dbi dbs[3]) {
+static bench_result open_databases(MDB_env *env, MDB_dbi dbs[databases]) {
     bench_result r = {0, 0, NULL};
-    static const char *const names[3] = {"events", "streams", "meta"};
+    static const char *const names[databases] = {"events", "stream-links", "streams", "meta"};
     MDB_txn *txn;
     if ((r.rc = mdb_txn_begin(env, NULL, 0, &txn))) { r.operation = "mdb_txn_begin"; return r; }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < databases; i++) {
         if ((r.rc = mdb_dbi_open(txn, names[i], MDB_CREATE, &dbs[i]))) {
             r.operation = "mdb_dbi_open";
             mdb_txn_abort(txn);
@@ -91,10 +101,10 @@ bench_result bench_ceiling_append(const char *directory, const bench_events *eve
     MDB_env *env;
     if ((r.rc = mdb_env_create(&env))) { r.operation = "mdb_env_create"; return r; }
     unsigned flags = MDB_NOTLS | ((options & BENCH_NO_SYNC) ? MDB_NOSYNC : 0);
-    if ((r.rc = mdb_env_set_maxdbs(env, 3))) { r.operation = "mdb_env_set_maxdbs"; goto done; }
+    if ((r.rc = mdb_env_set_maxdbs(env, databases))) { r.operation = "mdb_env_set_maxdbs"; goto done; }
     if ((r.rc = mdb_env_set_mapsize(env, map_bytes_for(events)))) { r.operation = "mdb_env_set_mapsize"; goto done; }
     if ((r.rc = mdb_env_open(env, directory, flags, 0644))) { r.operation = "mdb_env_open"; goto done; }
-    MDB_dbi dbs[3];
+    MDB_dbi dbs[databases];
     r = open_databases(env, dbs);
     if (r.rc) goto done;
 

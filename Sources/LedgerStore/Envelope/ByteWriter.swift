@@ -9,10 +9,7 @@ struct ByteWriter {
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
 
-    mutating func u16(_ v: UInt16) {
-        bytes.append(UInt8(v >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: v))
-    }
+    mutating func u16(_ v: UInt16) { appendBigEndian(v) }
 
     mutating func u32(_ v: UInt32) { appendBigEndian(v) }
     mutating func u64(_ v: UInt64) { appendBigEndian(v) }
@@ -27,11 +24,9 @@ struct ByteWriter {
 
     /// A UTF-8 string behind a u16 length.
     mutating func string16(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            u16(UInt16(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        let utf8 = s.utf8
+        u16(UInt16(utf8.count))
+        if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: utf8) }
     }
 
     /// Raw bytes behind a u32 length.

@@ -76,7 +76,8 @@ final class LMDBTransaction {
         case upsert
     }
 
-    /// Stores `value` under `key`; an `.insert` of an existing key returns false.
+    /// Stores `value` under `key`; an `.insert` of an existing key, or an `.append` of a key not
+    /// past the last, returns false.
     @discardableResult
     func put(_ dbi: MDB_dbi, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, mode: PutMode) throws -> Bool {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
@@ -88,7 +89,7 @@ final class LMDBTransaction {
         case .upsert: flags = 0
         }
         let rc = mdb_put(handle, dbi, &k, &v, flags)
-        if rc == MDB_KEYEXIST && mode == .insert { return false }
+        if rc == MDB_KEYEXIST && mode != .upsert { return false }
         try check(rc, "mdb_put")
         return true
     }

@@ -4,8 +4,11 @@ import CLMDB
 struct LedgerDatabases {
     /// u64be sequence → stored envelope (body ‖ hash). Appended in order.
     let events: MDB_dbi
-    /// stream id ‖ 0x00 ‖ u64be stream version → u64be sequence.
+    /// The stream heads: stream id → u64be current stream version ‖ u64be sequence of its last event.
     let streams: MDB_dbi
+    /// u64be sequence → u64be sequence of the previous event of the same stream (0 for the first).
+    /// Appended in order.
+    let streamLinks: MDB_dbi
     /// idempotency key → u64be first sequence ‖ u64be last sequence ‖ command digest.
     let idempotency: MDB_dbi
     /// decision-state key → value, kept by the ``DecisionStateReducer``.
@@ -16,13 +19,14 @@ struct LedgerDatabases {
     let meta: MDB_dbi
 
     static let names = (
-        events: "events", streams: "streams", idempotency: "idempotency", state: "state",
+        events: "events", streams: "streams", streamLinks: "stream-links", idempotency: "idempotency", state: "state",
         checkpoints: "checkpoints", meta: "meta"
     )
 
     init(_ txn: LMDBTransaction, create: Bool) throws {
         events = try txn.openDatabase(Self.names.events, create: create)
         streams = try txn.openDatabase(Self.names.streams, create: create)
+        streamLinks = try txn.openDatabase(Self.names.streamLinks, create: create)
         idempotency = try txn.openDatabase(Self.names.idempotency, create: create)
         state = try txn.openDatabase(Self.names.state, create: create)
         checkpoints = try txn.openDatabase(Self.names.checkpoints, create: create)
@@ -37,23 +41,30 @@ struct LedgerDatabases {
     }
 
     static let streamIdBytesMax = 200
+}
 
-    /// The stream-index key of `streamId` at `version`.
-    static func streamKey(_ streamId: String, version: UInt64) -> [UInt8] {
-        var w = ByteWriter(capacity: streamId.utf8.count + 9)
-        w.raw(streamId.utf8)
-        w.u8(0)
-        w.u64(version)
-        return w.bytes
+/// A stream's entry in the stream heads (`streams`): its version and the sequence of its last event.
+struct StreamHead {
+    var version: UInt64
+    var lastSequence: UInt64
+
+    static let encodedBytes = 16
+
+    /// Calls `body` with the 16 stored bytes, kept on the stack.
+    func withEncoded<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: (version.bigEndian, lastSequence.bigEndian)) { try body($0) }
     }
 
-    /// The stream id and version in a stream-index key.
-    static func parseStreamKey(_ key: UnsafeRawBufferPointer) -> (streamId: UnsafeRawBufferPointer, version: UInt64)? {
-        guard key.count >= 10, key[key.count - 9] == 0 else { return nil }
-        return (
-            UnsafeRawBufferPointer(rebasing: key[..<(key.count - 9)]),
-            readBigEndianU64(UnsafeRawBufferPointer(rebasing: key[(key.count - 8)...]))
-        )
+    init(version: UInt64, lastSequence: UInt64) {
+        self.version = version
+        self.lastSequence = lastSequence
+    }
+
+    /// Nil unless `encoded` is 16 bytes.
+    init?(encoded: UnsafeRawBufferPointer) {
+        guard encoded.count == Self.encodedBytes else { return nil }
+        version = readBigEndianU64(encoded)
+        lastSequence = readBigEndianU64(UnsafeRawBufferPointer(rebasing: encoded[8...]))
     }
 }
 

@@ -3,6 +3,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case notALedger(path: String, detail: String)
     case alreadyALedger(path: String)
     case newerFormat(path: String, found: UInt32, supported: UInt32)
+    /// A ledger of a layout only development builds wrote (no release has shipped one).
+    case olderFormat(path: String, found: UInt32, supported: UInt32)
     case damaged(path: String, detail: String)
     case wrongExpectedVersion(streamId: String, expected: ExpectedVersion, current: UInt64)
     case idempotencyKeyReused(key: String, firstSequence: UInt64, lastSequence: UInt64)
@@ -22,6 +24,10 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case let .newerFormat(path, found, supported):
             return "the ledger at \(path) has format version \(found); this cledger reads versions up to "
                 + "\(supported). Use a newer cledger; the ledger was not changed."
+        case let .olderFormat(path, found, supported):
+            return "the ledger at \(path) has storage layout \(found), written by a development build of cledger before "
+                + "any release; this cledger reads layout \(supported). Run `cledger upgrade` to rebuild its stream tables "
+                + "from the log; the ledger was not changed."
         case let .damaged(path, detail):
             return "ledger damaged: \(path): \(detail). Nothing was written; restore the ledger from a backup "
                 + "(cledger backup) and check it with cledger verify."

@@ -38,7 +38,7 @@ public class LedgerReader {
         return UInt64(try txn.entryCount(dbs.events))
     }
 
-    /// The envelope format version the ledger was created with.
+    /// The ledger's storage layout version (meta `format`): ``LedgerStore/formatVersionSupported``.
     public func formatVersion() throws -> UInt32 {
         checkOpen()
         guard let value = try txn.value(dbs.meta, key: LedgerDatabases.MetaKey.format), value.count == 4 else {
@@ -90,33 +90,34 @@ public class LedgerReader {
     /// - Complexity: O(log n).
     public func streamVersion(_ streamId: String) throws -> UInt64 {
         checkOpen()
-        let cursor = try LMDBCursor(txn, dbs.streams)
-        let beyond = LedgerDatabases.streamKey(streamId, version: .max)
-        let candidate = try cursor.seek(atLeast: beyond) != nil ? try cursor.move(.previous) : try cursor.move(.last)
-        guard let entry = candidate, let parsed = LedgerDatabases.parseStreamKey(entry.key),
-            parsed.streamId.elementsEqual(streamId.utf8)
-        else { return 0 }
-        return parsed.version
+        return try streamHead(streamId)?.version ?? 0
     }
 
     /// Calls `body` with each event of `streamId` from stream version `first`, in order.
-    /// - Complexity: O(k log n) for k events.
+    ///
+    /// The store keeps each stream's head and a link from each event to the one before it in
+    /// its stream (docs/event-format.md): the read walks back from the head to version `first`,
+    /// then reads the events forward.
+    /// - Complexity: O((h − first + 1) log n) for a stream at version h, and memory for that
+    ///   many sequences.
     public func forEachEvent(
         inStream streamId: String, fromVersion first: UInt64 = 1, _ body: (Envelope) throws -> Void
     ) throws {
         checkOpen()
-        let cursor = try LMDBCursor(txn, dbs.streams)
-        var entry = try cursor.seek(atLeast: LedgerDatabases.streamKey(streamId, version: first))
-        while let e = entry, let parsed = LedgerDatabases.parseStreamKey(e.key),
-            parsed.streamId.elementsEqual(streamId.utf8)
-        {
-            guard e.value.count == 8 else { throw damaged("stream index entry of \(streamId) is not a sequence") }
-            let sequence = readBigEndianU64(e.value)
+        let first = max(first, 1)
+        guard let head = try streamHead(streamId), head.version >= first else { return }
+        let sequences = try sequences(ofStream: streamId, from: head, backTo: first)
+        var version = first
+        for sequence in sequences.reversed() {
             guard let event = try event(at: sequence) else {
-                throw damaged("stream \(streamId) version \(parsed.version) points at missing event \(sequence)")
+                throw damaged("stream \(streamId) version \(version) is linked to missing event \(sequence)")
+            }
+            guard event.streamId == streamId, event.streamVersion == version else {
+                throw damaged(
+                    "stream \(streamId) version \(version) is linked to event \(sequence), which is \(event.streamId) version \(event.streamVersion)")
             }
             try body(event)
-            entry = try cursor.move(.next)
+            version += 1
         }
     }
 

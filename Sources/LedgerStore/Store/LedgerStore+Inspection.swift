@@ -2,7 +2,7 @@ import CLMDB
 
 /// The names of the ledger's databases, for tools that inspect the file.
 package enum LedgerDatabaseName: String, CaseIterable {
-    case events, streams, idempotency, state, checkpoints, meta
+    case events, streams, streamLinks = "stream-links", idempotency, state, checkpoints, meta
 }
 
 extension LedgerStore {
@@ -15,6 +15,7 @@ extension LedgerStore {
         switch database {
         case .events: dbi = dbs.events
         case .streams: dbi = dbs.streams
+        case .streamLinks: dbi = dbs.streamLinks
         case .idempotency: dbi = dbs.idempotency
         case .state: dbi = dbs.state
         case .checkpoints: dbi = dbs.checkpoints
@@ -37,10 +38,8 @@ extension LedgerStore {
     /// The event key of `sequence` (u64 big-endian).
     package static func eventKey(_ sequence: UInt64) -> [UInt8] { bigEndianKey(sequence) }
 
-    /// The stream-index key of `streamId` at `version`.
-    package static func streamIndexKey(_ streamId: String, version: UInt64) -> [UInt8] {
-        LedgerDatabases.streamKey(streamId, version: version)
-    }
+    /// The key of `streamId`'s head in the stream heads (`streams`).
+    package static func streamHeadKey(_ streamId: String) -> [UInt8] { Array(streamId.utf8) }
 }
 
 extension LedgerReader {

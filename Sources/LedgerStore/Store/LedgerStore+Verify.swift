@@ -21,9 +21,9 @@ public struct VerificationReport: Sendable {
 }
 
 extension LedgerStore {
-    /// Recomputes every hash of the chain, names the first event that does not match, rebuilds
-    /// the stream index, idempotency keys and decision state from the log and compares them
-    /// with what is stored, and checks the metadata and projection checkpoints.
+    /// Recomputes every hash of the chain, names the first event that does not match, checks
+    /// the stream heads and links, rebuilds the idempotency keys and decision state from the log
+    /// and compares them with what is stored, and checks the metadata and projection checkpoints.
     ///
     /// - Parameter expected: a head written down earlier (`SEQ:HASH`): the log must still hold
     ///   exactly that prefix.
@@ -38,55 +38,13 @@ extension LedgerStore {
                 report.add("the indexes were not compared, because the log itself is damaged")
                 return report
             }
-            try compareStreamIndex(reader, rebuilt, &report)
+            try compareStreamLinks(reader, &rebuilt, &report)
+            try compareStreamHeads(reader, rebuilt, &report)
             try compareIdempotency(reader, rebuilt, &report)
             try compareDecisionState(reader, rebuilt, &report)
             try compareMetadata(reader, &report)
             try compareCheckpoints(reader, &report)
             return report
-        }
-    }
-
-    /// What verify rebuilds from the log to compare with the stored databases.
-    private struct RebuiltIndexes {
-        /// Each event's stream id, end to end in one buffer (event n's from `streamEnds[n − 2]`,
-        /// or 0, to `streamEnds[n − 1]`), and its version in that stream: what the stream index
-        /// must map back. One buffer, not a string per event, keeps the scan close to the hash
-        /// chain's speed.
-        var streamIds: [UInt8] = []
-        var streamEnds: [Int] = []
-        var versionOf: [UInt64] = []
-        var idempotency: [String: (first: UInt64, last: UInt64, digest: EventHash)] = [:]
-        var state = InMemoryDecisionState()
-        let keepsState: Bool
-
-        init(keepsState: Bool) { self.keepsState = keepsState }
-
-        mutating func reserve(events: Int) {
-            streamIds.reserveCapacity(events * 12)
-            streamEnds.reserveCapacity(events)
-            versionOf.reserveCapacity(events)
-        }
-
-        mutating func add(stream id: UnsafeRawBufferPointer, version: UInt64) {
-            streamIds.append(contentsOf: id)
-            streamEnds.append(streamIds.count)
-            versionOf.append(version)
-        }
-
-        /// Whether event `index + 1` is in the stream `id`.
-        func event(_ index: Int, isIn id: UnsafeRawBufferPointer) -> Bool {
-            let start = index == 0 ? 0 : streamEnds[index - 1]
-            let end = streamEnds[index]
-            guard end - start == id.count else { return false }
-            return streamIds.withUnsafeBytes { all in
-                id.count == 0 || memcmp(all.baseAddress! + start, id.baseAddress!, id.count) == 0
-            }
-        }
-
-        /// The sequence of the event the log holds as `version` of the stream `id`.
-        func sequence(ofStream id: UnsafeRawBufferPointer, version: UInt64) -> UInt64? {
-            versionOf.indices.first { versionOf[$0] == version && event($0, isIn: id) }.map { UInt64($0 + 1) }
         }
     }
 
@@ -170,53 +128,6 @@ extension LedgerStore {
             report.add(
                 "expected head \(expected.sequence):\(expected.hash), but event \(expected.sequence) has hash "
                     + "\(stored.map(String.init(describing:)) ?? "none"): the log no longer holds that prefix")
-        }
-    }
-
-    /// Walks the stream index, sorted by stream and version: each stream's versions must run
-    /// 1, 2, 3 …, each entry must name an event of that stream and version, and there must be one
-    /// entry per event. Where an entry is wrong, the log is searched for the event it should name.
-    private func compareStreamIndex(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
-        let cursor = try LMDBCursor(reader.txn, dbs.streams)
-        var entries: UInt64 = 0
-        var covered = [Bool](repeating: false, count: rebuilt.versionOf.count)
-        var stream: [UInt8] = []
-        var nextVersion: UInt64 = 1
-        var entry = try cursor.move(.first)
-        while let e = entry {
-            entries += 1
-            entry = try cursor.move(.next)
-            guard let (idBytes, version) = LedgerDatabases.parseStreamKey(e.key), e.value.count == 8 else {
-                report.add("stream index: an entry of \(e.key.count)+\(e.value.count) bytes is not a stream key and sequence")
-                continue
-            }
-            if !idBytes.elementsEqual(stream) {
-                stream = Array(idBytes)
-                nextVersion = 1
-            }
-            let expected = nextVersion
-            nextVersion = version + 1
-            let sequence = readBigEndianU64(e.value)
-            let index = Int(clamping: sequence) - 1
-            if index >= 0, index < covered.count, !covered[index], rebuilt.versionOf[index] == version, rebuilt.event(index, isIn: idBytes) {
-                covered[index] = true
-                if version != expected {
-                    report.add("stream index: \(String(decoding: idBytes, as: UTF8.self)) version \(version) follows version \(expected - 1)")
-                }
-                continue
-            }
-            let streamId = String(decoding: idBytes, as: UTF8.self)
-            // Searching the log costs a pass; past the problems listed, the count is what matters.
-            if report.problems.count >= VerificationReport.problemsListedMax {
-                report.add("stream index: \(streamId) version \(version) → event \(sequence) is wrong")
-            } else if let held = rebuilt.sequence(ofStream: idBytes, version: version) {
-                report.add("stream index: \(streamId) version \(version) → event \(sequence), but the log has it at event \(held)")
-            } else {
-                report.add("stream index: \(streamId) version \(version) → event \(sequence), but the log has no such stream version")
-            }
-        }
-        if entries != report.eventCount {
-            report.add("stream index: \(entries) entries for \(report.eventCount) events")
         }
     }
 

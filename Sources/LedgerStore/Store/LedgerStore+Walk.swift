@@ -15,6 +15,7 @@ extension LedgerStore {
             var report = StructureReport()
             let named = [
                 (LedgerDatabases.names.events, dbs.events), (LedgerDatabases.names.streams, dbs.streams),
+                (LedgerDatabases.names.streamLinks, dbs.streamLinks),
                 (LedgerDatabases.names.idempotency, dbs.idempotency), (LedgerDatabases.names.state, dbs.state),
                 (LedgerDatabases.names.checkpoints, dbs.checkpoints), (LedgerDatabases.names.meta, dbs.meta),
             ]

@@ -28,8 +28,10 @@ public final class LedgerStore {
         public init() {}
     }
 
-    /// The ledger format this build writes and the newest it reads.
-    public static let formatVersionSupported: UInt32 = 1
+    /// The ledger's storage layout (meta `format`) this build writes, and the only one it reads:
+    /// 2, with stream heads and stream links (docs/event-format.md). Layout 1 was written only by
+    /// development builds. The envelope has its own format byte, ``Envelope/formatVersion``.
+    public static let formatVersionSupported: UInt32 = 2
     /// The map never grows past this.
     public static let mapSizeBytesMax = 1 << 40
 
@@ -112,7 +114,9 @@ public final class LedgerStore {
         try self.init(path: path, options: options, creating: false)
     }
 
-    private init(path: String, options: Options, creating: Bool) throws {
+    /// - Parameter upgrading: opens a ledger of an older layout too, creating the databases it
+    ///   lacks (for ``upgrade(at:options:)`` only).
+    init(path: String, options: Options, creating: Bool, upgrading: Bool = false) throws {
         self.path = path
         self.options = options
         if !creating { try Self.checkIsLedger(path) }
@@ -120,15 +124,19 @@ public final class LedgerStore {
             environment = try Self.openEnvironment(path, options, readOnly: options.readOnly && !creating)
             let txn = try Self.beginTransaction(environment, readOnly: options.readOnly && !creating, mayAdoptMapSize: true)
             do {
-                dbs = try LedgerDatabases(txn, create: creating)
+                dbs = try LedgerDatabases(txn, create: creating || upgrading)
             } catch let error as LMDBError where error.isNotFound {
+                // A ledger of layout 1 has no stream-links database.
+                if let format = Self.storedFormat(txn), format < Self.formatVersionSupported {
+                    throw LedgerError.olderFormat(path: path, found: format, supported: Self.formatVersionSupported)
+                }
                 throw Self.missingDatabases(txn, path: path)
             }
             try txn.commit()
         } catch let error as LMDBError {
             throw Self.mapped(error, path: path)
         }
-        if !creating { try checkFormat() }
+        if !creating { try checkFormat(allowingOlder: upgrading) }
     }
 
     /// Opens the LMDB environment; a ledger the user may not write, not even its lock file (an
@@ -141,6 +149,15 @@ public final class LedgerStore {
             return try LMDBEnvironment(
                 path: path, mapSizeBytes: options.mapSizeBytesInitial, readOnly: true, bulk: options.bulk, withoutLock: true)
         }
+    }
+
+    /// The format version in the `meta` database, read before the other databases are opened;
+    /// nil when there is none to read.
+    private static func storedFormat(_ txn: LMDBTransaction) -> UInt32? {
+        guard let meta = try? txn.openDatabase(LedgerDatabases.names.meta, create: false),
+            let value = try? txn.value(meta, key: LedgerDatabases.MetaKey.format), value.count == 4
+        else { return nil }
+        return value.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// Why the ledger's databases cannot be found: an LMDB environment of another program (its
@@ -170,12 +187,10 @@ public final class LedgerStore {
 
     private func initialize() throws {
         _ = try write { writer in
-            var format = ByteWriter(capacity: 4)
-            format.u32(Self.formatVersionSupported)
+            try writer.recordFormatVersion()
             var created = ByteWriter(capacity: 8)
             created.i64(options.clock.now().microsecondsSinceEpoch)
             try writer.lmdb {
-                try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.format, value: format.bytes, mode: .upsert)
                 try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.created, value: created.bytes, mode: .upsert)
                 if let domain = options.domain {
                     try writer.txn.put(dbs.meta, key: LedgerDatabases.MetaKey.domain, value: Array(domain.utf8), mode: .upsert)
@@ -184,10 +199,13 @@ public final class LedgerStore {
         }
     }
 
-    private func checkFormat() throws {
+    private func checkFormat(allowingOlder: Bool) throws {
         let (format, domain) = try read { (try $0.formatVersion(), try $0.domain()) }
         if format > Self.formatVersionSupported {
             throw LedgerError.newerFormat(path: path, found: format, supported: Self.formatVersionSupported)
+        }
+        if format < Self.formatVersionSupported && !allowingOlder {
+            throw LedgerError.olderFormat(path: path, found: format, supported: Self.formatVersionSupported)
         }
         if let wanted = options.domain, domain != wanted {
             throw LedgerError.wrongDomain(path: path, found: domain, wanted: wanted)

@@ -25,6 +25,8 @@ public final class LedgerWriter: LedgerReader {
     private let recordedBy: String
     private let clock: any LedgerClock
     private let reducer: any DecisionStateReducer
+    /// False for a bare log (``NoDecisionState``): no envelope is built for the reducer.
+    private let keepsState: Bool
     private let claim: IdempotencyClaim?
     /// Sequences appended so far by this transaction.
     public private(set) var appended: [UInt64] = []
@@ -35,7 +37,6 @@ public final class LedgerWriter: LedgerReader {
     private var previous: LedgerHead?
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
-    private var streamVersions: [String: UInt64] = [:]
     private var buffer = ByteWriter(capacity: 1024)
     private lazy var state = StoredDecisionState(writer: self)
 
@@ -46,6 +47,7 @@ public final class LedgerWriter: LedgerReader {
         self.recordedBy = recordedBy
         self.clock = clock
         self.reducer = reducer
+        keepsState = !(reducer is NoDecisionState)
         self.claim = claim
         super.init(txn: txn, dbs: dbs, path: path)
     }
@@ -55,14 +57,18 @@ public final class LedgerWriter: LedgerReader {
     /// All events of one write share one `recordedAt`: the clock's time, or the previous event's
     /// if the clock is behind it.
     /// - Returns: the sequences of the appended events.
-    /// - Complexity: O(k log n) for k events.
+    /// - Complexity: O(log n) for the stream's head, then O(1) amortised per event: the event and
+    ///   its stream link are appended at the end of their databases.
     @discardableResult
     public func append(
         to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
     ) throws -> [UInt64] {
         checkOpen()
         try Self.validate(streamId: streamId)
-        let current = try cachedStreamVersion(streamId)
+        // The transaction sees its own writes, so the stored head is current: no cache is needed.
+        let headKey = Array(streamId.utf8)
+        let stream = try streamHead(key: headKey, streamId)
+        let current = stream?.version ?? 0
         switch expectedVersion {
         case .any: break
         case .noStream where current == 0: break
@@ -70,14 +76,21 @@ public final class LedgerWriter: LedgerReader {
         default:
             throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
         }
+        // All are checked before any is put, so a refused event leaves no part of the call behind.
+        for i in events.indices { try Self.validate(events[i]) }
         let head = try loadPrevious()
         var previous = head
         var version = current
+        var previousInStream = stream?.lastSequence ?? 0
+        if previousInStream > head?.sequence ?? 0 || current > previousInStream {
+            throw damaged(
+                "the stream head of \(streamId) says version \(current) at event \(previousInStream), which a log of "
+                    + "\(head?.sequence ?? 0) events cannot hold")
+        }
         var sequences: [UInt64] = []
         sequences.reserveCapacity(events.count)
         let at = recordedAtOfThisWrite(after: head)
         for event in events {
-            try Self.validate(event)
             let sequence = (previous?.sequence ?? 0) + 1
             version += 1
             buffer.bytes.removeAll(keepingCapacity: true)
@@ -89,28 +102,47 @@ public final class LedgerWriter: LedgerReader {
                 EventHash.chain(sequence: sequence, previous: previous?.hash ?? .zero, body: $0)
             }
             hash.withUnsafeBytes { buffer.raw($0) }
-            let indexed = try lmdb {
-                let key = bigEndianKey(sequence)
-                try txn.put(dbs.events, key: key, value: buffer.bytes, mode: .append)
-                return try txn.put(dbs.streams, key: LedgerDatabases.streamKey(streamId, version: version), value: key, mode: .insert)
+            try appendEvent(sequence, linkedTo: previousInStream)
+            if keepsState {
+                let envelope = Envelope(
+                    sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
+                    schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
+                    effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
+                    causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+                    payload: event.payload, hash: hash)
+                try reducer.apply(envelope, to: state)
             }
-            guard indexed else {
-                throw damaged("the stream index already holds \(streamId) version \(version), which the log does not")
-            }
-            let envelope = Envelope(
-                sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
-                schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
-                effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
-                causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
-                payload: event.payload, hash: hash)
-            try reducer.apply(envelope, to: state)
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
+            previousInStream = sequence
             sequences.append(sequence)
         }
         self.previous = previous
-        streamVersions[streamId] = version
+        if !sequences.isEmpty {
+            let newHead = StreamHead(version: version, lastSequence: previousInStream)
+            try lmdb {
+                try headKey.withUnsafeBytes { key in
+                    try newHead.withEncoded { try txn.put(dbs.streams, key: key, value: $0, mode: .upsert) }
+                }
+            }
+        }
         appended.append(contentsOf: sequences)
         return sequences
+    }
+
+    /// Puts the envelope in `buffer` as event `sequence`, and its stream link to the stream's
+    /// previous event (0 for none); both keys go past the last, so both puts append. The keys
+    /// and the link are on the stack: this runs for every event appended.
+    private func appendEvent(_ sequence: UInt64, linkedTo previousInStream: UInt64) throws {
+        let (logged, linked) = try lmdb {
+            try withUnsafeBytes(of: sequence.bigEndian) { key in
+                try withUnsafeBytes(of: previousInStream.bigEndian) { link in
+                    let logged = try buffer.bytes.withUnsafeBytes { try txn.put(dbs.events, key: key, value: $0, mode: .append) }
+                    return (logged, try txn.put(dbs.streamLinks, key: key, value: link, mode: .append))
+                }
+            }
+        }
+        guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
+        guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
     }
 
     /// Saves a projection's checkpoint: it has folded events through `sequence`.
@@ -169,16 +201,9 @@ public final class LedgerWriter: LedgerReader {
         return at
     }
 
-    private func cachedStreamVersion(_ streamId: String) throws -> UInt64 {
-        if let v = streamVersions[streamId] { return v }
-        let v = try streamVersion(streamId)
-        streamVersions[streamId] = v
-        return v
-    }
-
     static func validate(streamId: String) throws {
         let utf8 = streamId.utf8
-        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax, !utf8.contains(where: isControl)
+        guard !utf8.isEmpty, utf8.count <= LedgerDatabases.streamIdBytesMax, !containsControl(streamId)
         else {
             throw LedgerError.invalidEvent(
                 field: "stream id",
@@ -187,24 +212,31 @@ public final class LedgerWriter: LedgerReader {
     }
 
     static func validate(_ event: NewEvent) throws {
-        let strings = [
-            ("event type", event.eventType), ("actor id", event.actor.id), ("actor role", event.actor.role),
-            ("correlation id", event.correlationId ?? ""), ("causation id", event.causationId ?? ""),
-        ]
-        for (field, value) in strings {
-            if value.utf8.count > Envelope.stringBytesMax {
-                throw LedgerError.invalidEvent(field: field, detail: "is \(value.utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
-            }
-            if value.utf8.contains(where: isControl) {
-                throw LedgerError.invalidEvent(field: field, detail: "'\(value.debugDescription)' holds a control character such as a line break; none are accepted")
-            }
-        }
+        // Field by field, not through an array of them: this runs for every event appended.
+        try validate(field: "event type", event.eventType)
+        try validate(field: "actor id", event.actor.id)
+        try validate(field: "actor role", event.actor.role)
+        if let id = event.correlationId { try validate(field: "correlation id", id) }
+        if let id = event.causationId { try validate(field: "causation id", id) }
         if event.eventType.isEmpty {
             throw LedgerError.invalidEvent(field: "event type", detail: "is empty; every event needs a type")
         }
         if event.payload.count > Envelope.payloadBytesMax {
             throw LedgerError.invalidEvent(
                 field: "payload", detail: "is \(event.payload.count) bytes; at most \(Envelope.payloadBytesMax) are accepted")
+        }
+    }
+}
+
+extension LedgerWriter {
+    /// An envelope string: at most ``Envelope/stringBytesMax`` bytes, no control characters.
+    private static func validate(field: String, _ value: String) throws {
+        let utf8 = value.utf8
+        if utf8.count > Envelope.stringBytesMax {
+            throw LedgerError.invalidEvent(field: field, detail: "is \(utf8.count) bytes; at most \(Envelope.stringBytesMax) are accepted")
+        }
+        if containsControl(value) {
+            throw LedgerError.invalidEvent(field: field, detail: "'\(value.debugDescription)' holds a control character such as a line break; none are accepted")
         }
     }
 }
@@ -216,6 +248,12 @@ extension Optional where Wrapped == String {
 
 /// A control character: envelope strings are printed one event per line, so none may hold one.
 func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7f }
+
+/// Whether `string` holds a control character: over its contiguous UTF-8 where it has it (a
+/// native string), which is several times faster than through the UTF-8 view's iterator.
+func containsControl(_ string: String) -> Bool {
+    string.utf8.withContiguousStorageIfAvailable { $0.contains(where: isControl) } ?? string.utf8.contains(where: isControl)
+}
 
 /// The decision state in the write transaction's `state` database.
 final class StoredDecisionState: DecisionStateAccess {

@@ -17,16 +17,21 @@ struct VerifyCommand: ParsableCommand {
             let expected = try expect.map(Self.parseExpect)
             try ContainedRead.run(storePath: global.storePath) {
                 let report = try global.openStore().verify(expecting: expected)
-                guard report.isValid else {
-                    for problem in report.problems { printError(problem) }
-                    if report.problemsNotListed > 0 { printError("and \(report.problemsNotListed) more problems") }
-                    if let bad = report.firstBadSequence { printError("first bad sequence: \(bad)") }
-                    throw ExitCode(ExitStatus.damaged)
-                }
+                try Self.failUnlessValid(report)
                 var line = "verified \(grouped(report.eventCount)) events; head \(report.head.map(String.init(describing:)) ?? "none")"
                 if let expected { line += "; holds the expected head \(expected.sequence):\(expected.hash)" }
                 print(line)
             }
+        }
+    }
+
+    /// Prints each problem of `report` on a line and exits 2, unless it has none.
+    static func failUnlessValid(_ report: VerificationReport) throws {
+        guard report.isValid else {
+            for problem in report.problems { printError(problem) }
+            if report.problemsNotListed > 0 { printError("and \(report.problemsNotListed) more problems") }
+            if let bad = report.firstBadSequence { printError("first bad sequence: \(bad)") }
+            throw ExitCode(ExitStatus.damaged)
         }
     }
 

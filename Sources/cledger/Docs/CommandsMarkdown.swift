@@ -16,7 +16,7 @@ enum CommandsMarkdown {
             of a JSON Lines file given to `cledger import`. A command is checked and decided against the ledger \
             in one write transaction: it is recorded whole, or refused with one message and nothing recorded.
 
-            The store commands (`init`, `info`, `log`, `verify`, `export`, `backup`, `import`) are described by \
+            The store commands (`init`, `info`, `log`, `verify`, `export`, `backup`, `upgrade`, `import`) are described by \
             `cledger --help` and `cledger help <command>`.
 
             ## Common fields

@@ -13,18 +13,22 @@ typedef struct {
     const uint8_t *values;
     /// `count + 1` offsets into `values`, increasing.
     const size_t *value_offsets;
-    /// The stream-index key of each event (stream id ‖ 0x00 ‖ u64be(stream version)), laid out
-    /// like the values; read only with `BENCH_STORE_SHAPED`, may be NULL otherwise.
-    const uint8_t *index_keys;
-    const size_t *index_key_offsets;
+    /// The stream id of each event (the key of its stream head), laid out like the values, and
+    /// its stream version and the sequence of the previous event of its stream (0 for none);
+    /// read only with `BENCH_STORE_SHAPED`, may be NULL otherwise.
+    const uint8_t *stream_ids;
+    const size_t *stream_id_offsets;
+    const uint64_t *stream_versions;
+    const uint64_t *previous_in_stream;
     size_t count;
 } bench_events;
 
 /// Options of `bench_ceiling_append`, or-ed together.
 enum {
-    /// Also write what the ledger store writes besides the events: each event's stream-index
-    /// entry (`index key → u64be(sequence)`, `MDB_NOOVERWRITE`) in a second database, and a
-    /// 48-byte head record in a third database once per transaction.
+    /// Also write what the ledger store writes besides the events (layout 2): each event's
+    /// stream link (`u64be(sequence) → u64be(previous in stream)`, `MDB_APPEND`) in a second
+    /// database, its stream's head (`stream id → u64be(version) ‖ u64be(sequence)`) in a third,
+    /// and a 48-byte head record in a fourth once per transaction.
     BENCH_STORE_SHAPED = 1,
     /// Open the environment with `MDB_NOSYNC`: commits are not flushed to disk.
     BENCH_NO_SYNC = 2,
