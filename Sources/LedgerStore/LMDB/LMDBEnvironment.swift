@@ -9,8 +9,9 @@ final class LMDBEnvironment {
     let handle: OpaquePointer
     private(set) var mapSizeBytes: Int
 
-    /// The named databases a ledger keeps, opened once at open time.
-    static let databasesMax: UInt32 = 8
+    /// The named databases a ledger may keep, opened once at open time: it keeps 7, and room
+    /// for more costs LMDB a few words per transaction.
+    static let databasesMax: UInt32 = 16
 
     /// Opens the environment at `path` (a directory that must exist).
     ///
