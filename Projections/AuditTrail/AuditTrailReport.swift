@@ -61,8 +61,10 @@ public struct AuditTrailReport: Sendable, Equatable {
 
     private static func sequencesIndexed(under subject: AuditSubject, _ rows: ProjectionRows) throws -> Set<UInt64> {
         var found = Set<UInt64>()
-        try rows.forEachRow(prefix: AuditKey.events(subject)) { _, postings in
-            for start in stride(from: 0, to: postings.count - 7, by: 8) {
+        try rows.forEachRow(prefix: AuditKey.events(subject)) { key, postings in
+            // A list of whole sequences, or a damaged row: never a trail that silently misses events.
+            guard postings.count % 8 == 0 else { throw FactListError(key: key, offset: postings.count - postings.count % 8) }
+            for start in stride(from: 0, to: postings.count, by: 8) {
                 found.insert(postings[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) })
             }
         }

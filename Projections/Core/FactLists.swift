@@ -36,8 +36,8 @@ extension ProjectionRows {
     }
 }
 
-/// A list of facts whose records do not add up to its row: the rows are damaged, and
-/// `cledger rebuild` folds them again from the log.
+/// A list of facts, or of an audit subject's sequences, whose records do not add up to its row:
+/// the rows are damaged, and `cledger rebuild` folds them again from the log.
 public struct FactListError: Error, CustomStringConvertible {
     public let key: String
     public let offset: Int

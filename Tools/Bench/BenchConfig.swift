@@ -47,12 +47,7 @@ struct BenchConfig {
 
     /// Reads `arguments` (without the program name).
     init(arguments: [String]) throws {
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            if flag == "--help" || flag == "-h" { throw HelpRequested() }
-            guard let value = rest.popFirst() else {
-                throw UsageError(description: "\(flag) needs a value; see --help")
-            }
+        try Self.readOptions(arguments) { flag, value in
             switch flag {
             case "--events": events = try Self.count(flag, value)
             case "--streams": streams = try Self.count(flag, value)
@@ -61,13 +56,25 @@ struct BenchConfig {
             case "--singles": singleCommits = try Self.count(flag, value)
             case "--runs": runs = try Self.count(flag, value)
             case "--dir": parentDirectory = value
-            default: throw UsageError(description: "unknown option \(flag); see --help")
+            default: return false
             }
+            return true
         }
         if singleCommits > events {
             throw UsageError(
                 description: "--singles \(singleCommits) is more than --events \(events): the single commits "
                     + "append the first events of the batched run. Lower --singles or raise --events.")
+        }
+    }
+
+    /// Reads `arguments` (without the program name) as `--flag value` pairs, handing each to
+    /// `set`, which returns false for a flag it does not take; `--help` or `-h` asks for the usage.
+    static func readOptions(_ arguments: [String], _ set: (_ flag: String, _ value: String) throws -> Bool) throws {
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            if flag == "--help" || flag == "-h" { throw HelpRequested() }
+            guard let value = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value; see --help") }
+            guard try set(flag, value) else { throw UsageError(description: "unknown option \(flag); see --help") }
         }
     }
 

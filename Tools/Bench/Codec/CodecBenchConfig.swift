@@ -25,18 +25,16 @@ struct CodecBenchConfig {
         """
 
     init(arguments: [String]) throws {
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            if flag == "--help" || flag == "-h" { throw BenchConfig.HelpRequested() }
-            guard let value = rest.popFirst() else { throw BenchConfig.UsageError(description: "\(flag) needs a value; see --help") }
+        try BenchConfig.readOptions(arguments) { flag, value in
             switch flag {
             case "--events": events = try BenchConfig.count(flag, value)
             case "--passes": passes = try BenchConfig.count(flag, value)
             case "--runs": runs = try BenchConfig.count(flag, value)
             case "--seed": seed = UInt64(try BenchConfig.count(flag, value))
             case "--dir": directory = value
-            default: throw BenchConfig.UsageError(description: "unknown option \(flag); see --help")
+            default: return false
             }
+            return true
         }
     }
 

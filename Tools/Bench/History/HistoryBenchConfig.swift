@@ -38,10 +38,7 @@ struct HistoryBenchConfig {
     init() {}
 
     init(arguments: [String]) throws {
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            if flag == "--help" || flag == "-h" { throw BenchConfig.HelpRequested() }
-            guard let value = rest.popFirst() else { throw BenchConfig.UsageError(description: "\(flag) needs a value; see --help") }
+        try BenchConfig.readOptions(arguments) { flag, value in
             switch flag {
             case "--events": events = try BenchConfig.count(flag, value)
             case "--small": smallEvents = try BenchConfig.count(flag, value)
@@ -51,8 +48,9 @@ struct HistoryBenchConfig {
             case "--runs": runs = try BenchConfig.count(flag, value)
             case "--seed": seed = UInt64(try BenchConfig.count(flag, value))
             case "--dir": directory = value
-            default: throw BenchConfig.UsageError(description: "unknown option \(flag); see --help")
+            default: return false
             }
+            return true
         }
     }
 
