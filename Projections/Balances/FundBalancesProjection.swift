@@ -6,7 +6,7 @@ import LedgerStore
 /// from, so that a balance can be summed as of any date and as known at any sequence.
 public enum FundBalancesProjection: Projection {
     public static let name = "balances"
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         switch try recorded.event {

@@ -16,11 +16,20 @@ enum FundMovements {
     /// - Complexity: O(l) for the l funding lines the event and the commitment it varies name.
     static func of(_ recorded: RecordedEvent, rows: ProjectionRows) throws -> [FundMovement] {
         var found: [FundMovement] = []
-        func move(_ fundId: String, _ commitmentId: String?, _ line: FundingLine, _ measure: BalanceMeasure, sign: Int64 = 1) {
+        func move(
+            _ fundId: String, _ commitmentId: String?, _ line: FundingLine, _ measure: BalanceMeasure, sign: Int64 = 1,
+            effective: CalendarDate? = nil
+        ) {
             let movement = Movement(
-                sequence: recorded.sequence, effective: recorded.effectiveDate, financialYear: line.financialYear, source: line.source,
-                measure: measure, amount: sign == 1 ? line.amount : -line.amount, commitmentId: commitmentId)
+                sequence: recorded.sequence, effective: effective ?? recorded.effectiveDate, financialYear: line.financialYear,
+                source: line.source, measure: measure, amount: sign == 1 ? line.amount : -line.amount, commitmentId: commitmentId)
             found.append(FundMovement(fundId: fundId, movement: movement))
+        }
+        /// An accrual's legs: its year from its date, and its reversal in the next year.
+        func accrue(_ fundId: String, _ commitmentId: String, _ line: FundingLine, sign: Int64) {
+            for leg in AccrualReversal.legs(of: line, on: recorded.effectiveDate, sign: sign) {
+                move(fundId, commitmentId, leg.line, .accrued, effective: leg.effective)
+            }
         }
         func commit(_ id: String, _ fundId: String, _ lines: [FundingLine]) throws {
             let before = try rows.get(CommitmentLinesRow.self, BalanceKey.commitment(id))?.lines ?? []
@@ -40,8 +49,8 @@ enum FundMovements {
         case let .paymentReversed(e): for line in e.lines { move(e.fundId, e.commitmentId, line, .paid, sign: -1) }
         case let .commitmentReleased(e): move(e.fundId, e.commitmentId, e.line, .released)
         case let .fundsRecovered(e): move(e.fundId, e.grantId, e.line, .recovered)
-        case let .accrualRecorded(e): move(e.fundId, e.commitmentId, e.line, .accrued)
-        case let .accrualReversed(e): move(e.fundId, e.commitmentId, e.line, .accrued, sign: -1)
+        case let .accrualRecorded(e): accrue(e.fundId, e.commitmentId, e.line, sign: 1)
+        case let .accrualReversed(e): accrue(e.fundId, e.commitmentId, e.line, sign: -1)
         default: break
         }
         return found

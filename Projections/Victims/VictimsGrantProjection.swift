@@ -10,7 +10,7 @@ import LedgerStore
 /// a variation needs them before it is known which fund's money it moves).
 public enum VictimsGrantProjection: Projection {
     public static let name = "victims"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }

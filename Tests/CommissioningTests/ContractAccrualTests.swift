@@ -90,6 +90,53 @@ struct ContractAccrualTests {
         #expect(try t.store.verify().isValid)
     }
 
+    /// A two-year contract on OPCC money: 2017-18 £10,000 and 2018-19 £10,000.
+    static func twoYearContract() throws -> TestLedger {
+        let t = try TestLedger()
+        try t.allocate("50000.00", "opcc")
+        try t.allocate("50000.00", "opcc", year: "2018-19")
+        try t.run("contract let", TestLedger.victimsContract(
+            value: "20000.00", end: "2019-03-31", profile: ["2017-18:opcc:10000.00", "2018-19:opcc:10000.00"]))
+        return t
+    }
+
+    /// "Finance may record year-end accruals (delivered, not yet paid), which reverse in the
+    /// next year" (DESIGN.md, "Money").
+    @Test("an accrual reverses in the next year: the invoice settling it is paid on top of that year's profile, and is not paid twice in its own")
+    func accrualReversesInNextYear() throws {
+        let t = try Self.twoYearContract()
+        t.setToday("2018-03-31")
+        _ = try Self.accrue("4000.00", t)
+        t.expectRule(.overpayment, "a payment of £10,000.00 is more than the £6,000.00 left of contract-0001's 2017-18 profile (opcc £6,000.00); pay at most £6,000.00, or vary the contract first (£4,000.00 of it is accrued: if this payment settles an accrual, reverse the accrual first with `cledger accrual reverse`).") {
+            try t.payContract("contract-0001", "10000.00", ref: "PAY-17")
+        }
+        t.setToday("2018-04-20")
+        try t.payContract("contract-0001", "4000.00", ref: "PAY-17Q4")
+        try t.payContract("contract-0001", "10000.00", ref: "PAY-18")
+        t.expectRule(.overpayment, "contract-0001's 2018-19 profile has nothing left to pay £0.01 from; vary the contract first.") {
+            try t.payContract("contract-0001", "0.01", ref: "PAY-EXTRA")
+        }
+        // Nothing of 2018-19 is left to release either; 2017-18's unaccrued £6,000 is.
+        t.expectRule(.profile, "contract-0001 has £0.00 of its 2018-19 opcc profile to release (£10,000.00 profiled, £14,000.00 paid, -£4,000.00 accrued, £0.00 released); release at most £0.00.") {
+            try t.run("contract release", ["contract": ["contract-0001"], "amount": ["0.01"], "year": ["2018-19"], "source": ["opcc"], "reason": ["ended"]], as: TestLedger.finance)
+        }
+        try t.run("contract release", ["contract": ["contract-0001"], "amount": ["6000.00"], "year": ["2017-18"], "source": ["opcc"], "reason": ["not delivered"]], as: TestLedger.finance)
+        #expect(try t.store.verify().isValid)
+    }
+
+    @Test("an accrual reversed in error takes back its reversal in the next year too")
+    func accrualReversedInError() throws {
+        let t = try Self.twoYearContract()
+        t.setToday("2018-03-31")
+        _ = try Self.accrue("4000.00", t)
+        t.setToday("2018-04-05")
+        try t.run("accrual reverse", ["accrual": ["accrual-0001"], "reason": ["invoice paid before the year end"]], as: TestLedger.finance)
+        t.expectRule(.overpayment, "a payment of £10,000.01 is more than the £10,000.00 left of contract-0001's 2018-19 profile (opcc £10,000.00); pay at most £10,000.00, or vary the contract first.") {
+            try t.payContract("contract-0001", "10000.01", ref: "PAY-18")
+        }
+        #expect(try t.store.verify().isValid)
+    }
+
     @Test("accruals are finance's, on a contract that exists, under an id used once")
     func accrualRefusals() throws {
         let t = try TestLedger.withVictimsContract()

@@ -48,7 +48,7 @@ struct ContractChangeTests {
     func lineNotBelowPaid() throws {
         let t = try TestLedger.withVictimsContract()
         try t.payContract("contract-0001", "50000.00", ref: "PAY-1")
-        t.expectRule(.profile, "contract-0001 has paid and released £50,000.00 of its 2017-18 moj profile, so the new profile cannot give it £40,000.00; profile at least £50,000.00 there.") {
+        t.expectRule(.profile, "contract-0001 has paid, accrued and released £50,000.00 of its 2017-18 moj profile, so the new profile cannot give it £40,000.00; profile at least £50,000.00 there.") {
             try Self.vary(["value": ["70000.00"], "profile": ["2017-18:moj:40000.00", "2017-18:opcc:30000.00"]])(t)
         }
         #expect(try t.store.verify().isValid)
@@ -158,7 +158,7 @@ struct ContractChangeTests {
                 try t.payContract("contract-0001", "0.01", ref: "PAY-2", extra: ["source": ["moj"]])
             }
         } else {
-            t.expectRule(.profile, "contract-0001 has £80,000.00 of its 2017-18 moj profile to release (£80,000.00 unpaid, £0.00 of it accrued as delivered); release at most £80,000.00.") {
+            t.expectRule(.profile, "contract-0001 has £80,000.00 of its 2017-18 moj profile to release (£100,000.00 profiled, £20,000.00 paid, £0.00 accrued, £0.00 released); release at most £80,000.00.") {
                 _ = try release()
             }
         }
@@ -172,7 +172,7 @@ struct ContractChangeTests {
         let release = { (amount: String) in try t.run("contract release", [
             "contract": ["contract-0001"], "amount": [amount], "year": ["2017-18"], "source": ["moj"], "reason": ["contract ended"],
         ], as: TestLedger.finance) }
-        t.expectRule(.profile, "contract-0001 has £70,000.00 of its 2017-18 moj profile to release (£100,000.00 unpaid, £30,000.00 of it accrued as delivered); release at most £70,000.00.") {
+        t.expectRule(.profile, "contract-0001 has £70,000.00 of its 2017-18 moj profile to release (£100,000.00 profiled, £0.00 paid, £30,000.00 accrued, £0.00 released); release at most £70,000.00.") {
             _ = try release("70000.01")
         }
         _ = try release("70000.00")

@@ -54,7 +54,9 @@ struct ContractLifecycleTests {
             try t.run("accrual reverse", ["accrual": ["accrual-0001"], "reason": ["invoice received"]], as: TestLedger.finance)
         }
 
-        // 2018-19: the Q4 invoice and three quarters, MoJ money first, then OPCC money.
+        // 2018-19: the Q4 2017-18 invoice and three quarters, MoJ money first, then OPCC money.
+        // The accrual reversed on 1 April 2018 ("year-end accruals ... which reverse in the next
+        // year", DESIGN.md): paying the invoice that settles it does not use 2018-19's profile.
         for (date, ref, source) in [
             ("2018-04-20", "PAY-17Q4", FundingSource.mojVictimsGrant), ("2018-07-13", "PAY-18Q1", .mojVictimsGrant),
             ("2018-10-12", "PAY-18Q2", .mojVictimsGrant), ("2019-01-11", "PAY-18Q3", .opcc),
@@ -63,9 +65,6 @@ struct ContractLifecycleTests {
             try t.payContract("contract-0001", "40000.00", ref: ref)
             guard case let .commitmentPaymentRecorded(e) = try t.lastEvent(in: "contract-0001") else { Issue.record("no payment"); return }
             #expect(e.lines == [Self.line(2018, source, 40_000)])
-        }
-        t.expectRule(.overpayment, "contract-0001's 2018-19 profile has nothing left to pay £40,000.00 from; vary the contract first.") {
-            try t.payContract("contract-0001", "40000.00", ref: "PAY-18Q4")
         }
 
         // Extended for 2019-20 by the Commissioner, once that year's money is allocated.
@@ -81,9 +80,17 @@ struct ContractLifecycleTests {
         guard case let .commitmentVaried(varied) = try t.lastEvent(in: "contract-0001") else { Issue.record("no variation"); return }
         #expect(varied.isExtension)
 
-        // 2019-20: Q4 2018-19 and Q1 2019-20 paid; a second annual review; ended early.
-        t.setToday("2019-04-18")
+        // Q4 2018-19, invoiced in March, is paid from what 2018-19's profile has left: its OPCC
+        // money, which paid for no work of 2017-18. Then the year has nothing left.
+        t.setToday("2019-03-29")
         try t.payContract("contract-0001", "40000.00", ref: "PAY-18Q4")
+        guard case let .commitmentPaymentRecorded(q4) = try t.lastEvent(in: "contract-0001") else { Issue.record("no payment"); return }
+        #expect(q4.lines == [Self.line(2018, .opcc, 40_000)])
+        t.expectRule(.overpayment, "contract-0001's 2018-19 profile has nothing left to pay £0.01 from; vary the contract first.") {
+            try t.payContract("contract-0001", "0.01", ref: "PAY-18Q4-EXTRA")
+        }
+
+        // 2019-20: Q1 paid; a second annual review; ended early.
         t.setToday("2019-04-25")
         try t.run("contract review", [
             "contract": ["contract-0001"], "period": ["2018-19"], "kpi-actual": ["referrals-assessed:1302"],
@@ -92,8 +99,7 @@ struct ContractLifecycleTests {
         t.setToday("2019-06-28")
         try t.payContract("contract-0001", "40000.00", ref: "PAY-19Q1")
         let ended = try t.run("contract end", ["contract": ["contract-0001"], "reason": ["service recommissioned jointly with the neighbouring PCCs"]])
-        // The 2017-18 OPCC line accrued at the year end stays committed: its invoice was paid
-        // from the 2018-19 profile, and a closed year is never restated.
+        // What is unpaid is 2019-20's: the contract paid for every quarter it delivered before it.
         #expect(ended.summary == "ended contract-0001; £120,000.00 of its profile is unpaid: release what will not be paid with `cledger contract release`")
         t.expectRefused(.wrongState(
             kind: "contract", id: "contract-0001", state: "ended", command: "be paid",
@@ -103,9 +109,9 @@ struct ContractLifecycleTests {
 
         // What 2019-20 will not pay goes back to the fund.
         t.setToday("2019-07-01")
-        try t.run("contract release", ["contract": ["contract-0001"], "amount": ["40000.00"], "year": ["2019-20"], "source": ["moj"], "reason": ["contract ended"]], as: TestLedger.finance)
+        try t.run("contract release", ["contract": ["contract-0001"], "amount": ["80000.00"], "year": ["2019-20"], "source": ["moj"], "reason": ["contract ended"]], as: TestLedger.finance)
         try t.run("contract release", ["contract": ["contract-0001"], "amount": ["40000.00"], "year": ["2019-20"], "source": ["opcc"], "reason": ["contract ended"]], as: TestLedger.finance)
-        t.expectRule(.profile, "contract-0001 has £0.00 of its 2019-20 moj profile to release (£0.00 unpaid, £0.00 of it accrued as delivered); release at most £0.00.") {
+        t.expectRule(.profile, "contract-0001 has £0.00 of its 2019-20 moj profile to release (£120,000.00 profiled, £40,000.00 paid, £0.00 accrued, £80,000.00 released); release at most £0.00.") {
             try t.run("contract release", ["contract": ["contract-0001"], "amount": ["0.01"], "year": ["2019-20"], "source": ["moj"], "reason": ["contract ended"]], as: TestLedger.finance)
         }
         // The released MoJ money is the fund's again: a new contract may commit it.

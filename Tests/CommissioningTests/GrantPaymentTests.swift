@@ -194,7 +194,7 @@ struct GrantPaymentTests {
     /// "MoJ-funded commitments and payments of a financial year never exceed that year's MoJ allocation."
     @Test(
         "a Victims' Services small grant awarded in 2017-18 and paid in 2018-19 is held to 2018-19's MoJ allocation",
-        arguments: [("5000.00", nil), ("4999.99", "MoJ-funded payments of 2018-19 would be £5,000.00, above the year's MoJ allocation of £4,999.99; £4,999.99 of it is left to pay. Record the year's allocation first, or pay the rest from another source.")] as [(String, String?)])
+        arguments: [("5000.00", nil), ("4999.99", "MoJ-funded payments and accruals of 2018-19 would be £5,000.00, above the year's MoJ allocation of £4,999.99; £4,999.99 of it is left to pay. Record the year's allocation first, or pay the rest from another source.")] as [(String, String?)])
     func mojPaymentRingFence(allocation: String, refusal: String?) throws {
         let t = try TestLedger()
         try t.run("allocation record", ["fund": ["victims"], "amount": ["10000.00"], "source": ["moj"], "year": ["2017-18"]], as: TestLedger.finance)

@@ -662,7 +662,7 @@ struct StoreCommandTests {
                 == "upgraded the ledger at \(older) from storage layout 1 to 2: linked 12 events in 2 streams; verified 12 events; head \(head)\n")
         let again = try cledger("--store", older, "upgrade")
         #expect(again.status == 0)
-        #expect(again.stdout == "the ledger at \(older) already has storage layout 2; verified 12 events; head \(head)\n")
+        #expect(again.stdout == "the ledger at \(older) is already current (storage layout 2); verified 12 events; head \(head)\n")
         for stream in ["s-0", "s-1"] {
             #expect(try cledger("--store", older, "log", "--stream", stream).stdout == (try cledger("--store", ledger, "log", "--stream", stream).stdout))
         }

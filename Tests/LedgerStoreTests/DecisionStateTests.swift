@@ -212,12 +212,51 @@ struct DecisionStateTests {
         #expect(kept == stored)
         #expect(try ledger.store.verify().problems == [])
     }
+    @Test("a state kept by another version of the reducer is refused for writing, named by verify, and folded again by upgrade")
+    func stateOfAnotherVersion() throws {
+        let ledger = try Self.ledgerWithTwoFunds()
+        var options = ledger.options
+        options.reducer = CountAndSumReducer(stateVersion: 2)
+        let newer = try LedgerStore(path: ledger.directory, options: options)
+        let refusal = LedgerError.staleDecisionState(path: ledger.directory, found: 1, expected: 2)
+        #expect(throws: refusal) { try newer.write { w in try w.append(to: "fund-a", [Self.amount(1)]) } }
+        #expect(refusal.description.contains("run `cledger upgrade` to fold it again from the log"))
+        #expect(try newer.verify().problems == [
+            "decision state: kept by version 1 of the domain's rules, and this cledger keeps version 2; run `cledger upgrade` to fold it again from the log",
+        ])
+        #expect(try newer.read { try $0.eventCount() } == 4, "the refused write appended nothing")
+
+        let upgrade = try LedgerStore.upgrade(at: ledger.directory, options: options)
+        #expect(upgrade.layout == nil)
+        #expect(upgrade.decisionState.map { [$0.from, UInt32($0.events), UInt32($0.keys)] } == [1, 4, 4])
+        #expect(try LedgerStore.upgrade(at: ledger.directory, options: options).changedNothing)
+        try newer.write { w in try w.append(to: "fund-a", [Self.amount(1)]) }
+        #expect(try newer.verify().problems == [])
+        #expect(try Self.stateOf(ledger, keys: ["sum/fund-a"]) == ["sum/fund-a": "426"])
+        // The older build now meets a state it did not keep, and refuses in turn.
+        #expect(throws: LedgerError.staleDecisionState(path: ledger.directory, found: 2, expected: 1)) {
+            try ledger.store.write { w in try w.append(to: "fund-a", [Self.amount(1)]) }
+        }
+    }
+
+    @Test("an empty ledger's state is current in every version: the first write records the version")
+    func emptyLedgerTakesAnyVersion() throws {
+        let ledger = try TemporaryLedger(reducer: CountAndSumReducer())
+        var options = ledger.options
+        options.reducer = CountAndSumReducer(stateVersion: 3)
+        let newer = try LedgerStore(path: ledger.directory, options: options)
+        try newer.write { w in try w.append(to: "fund-a", [Self.amount(5)]) }
+        #expect(try newer.read { try $0.decisionStateVersion() } == 3)
+        #expect(try newer.verify().problems == [])
+    }
 }
 
 extension DecisionStateTests {
     /// Counts the events of each stream and sums the amounts they carry: `count/<stream>` and
     /// `sum/<stream>`, both decimal text. The payload of an event is its amount in decimal.
     struct CountAndSumReducer: DecisionStateReducer {
+        var stateVersion: UInt32 = 1
+
         func apply(_ event: Envelope, to state: any DecisionStateAccess) throws {
             let amount = Int(String(decoding: event.payload, as: UTF8.self)) ?? 0
             try Self.add(1, to: "count/" + event.streamId, in: state)
@@ -232,6 +271,8 @@ extension DecisionStateTests {
 
     /// The same keys as ``CountAndSumReducer``, but it counts every amount twice.
     struct DoubleSumReducer: DecisionStateReducer {
+        var stateVersion: UInt32 { 1 }
+
         func apply(_ event: Envelope, to state: any DecisionStateAccess) throws {
             let amount = Int(String(decoding: event.payload, as: UTF8.self)) ?? 0
             try CountAndSumReducer.add(1, to: "count/" + event.streamId, in: state)
@@ -241,6 +282,8 @@ extension DecisionStateTests {
 
     /// Keeps only an event count per stream, under other keys: `n/<stream>`.
     struct OtherKeysReducer: DecisionStateReducer {
+        var stateVersion: UInt32 { 1 }
+
         func apply(_ event: Envelope, to state: any DecisionStateAccess) throws {
             try CountAndSumReducer.add(1, to: "n/" + event.streamId, in: state)
         }
@@ -248,6 +291,8 @@ extension DecisionStateTests {
 
     /// Keeps, for every event, the whole envelope it was given as text: `envelope/<sequence>`.
     struct EnvelopeRecordingReducer: DecisionStateReducer {
+        var stateVersion: UInt32 { 1 }
+
         func apply(_ event: Envelope, to state: any DecisionStateAccess) throws {
             try state.setValue(Array(String(describing: event).utf8), forKey: Array("envelope/\(event.sequence)".utf8))
         }

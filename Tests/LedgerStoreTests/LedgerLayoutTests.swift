@@ -66,7 +66,8 @@ struct LedgerLayoutTests {
         let head = try ledger.store.read { try $0.head() }
         try Self.makeLayoutOne(ledger, copy)
         let outcome = try LedgerStore.upgrade(at: ledger.directory, options: ledger.options)
-        #expect(outcome == .upgraded(from: 1, events: model.events, streams: model.streams.count))
+        #expect(outcome.layout.map { [UInt64($0.from), $0.events, UInt64($0.streams)] } == [1, model.events, UInt64(model.streams.count)])
+        #expect(outcome.decisionState == nil, "a bare log keeps no decision state")
         try ledger.reopen()
         #expect(try ledger.store.read { try $0.formatVersion() } == 2)
         #expect(try ledger.store.read { try $0.head() } == head)
@@ -79,7 +80,7 @@ struct LedgerLayoutTests {
         let (ledger, model) = try StreamReadTests.history(seed: 3)
         ledger.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile))
-        #expect(try LedgerStore.upgrade(at: ledger.directory, options: ledger.options) == .alreadyCurrent)
+        #expect(try LedgerStore.upgrade(at: ledger.directory, options: ledger.options).changedNothing)
         #expect(try Data(contentsOf: URL(fileURLWithPath: ledger.dataFile)) == before)
         try ledger.reopen()
         try StreamReadTests.expectMatches(ledger, model)

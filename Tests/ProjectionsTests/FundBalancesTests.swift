@@ -89,6 +89,55 @@ struct FundBalancesTests {
         }
     }
 
+    /// "Finance may record year-end accruals (delivered, not yet paid), which reverse in the
+    /// next year" (DESIGN.md, "Money"). The demo accrues a contract's fourth quarter on 31 March
+    /// and pays its invoice in April.
+    @Test("an accrual counts in its year, and reverses on the next year's first day against the payment that settles it")
+    func accrualReversesInNextYear() throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: 2017)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let runner = ProjectionRunner(store: store, saves: true)
+        try runner.catchUp(FundBalancesProjection.self)
+        let all = try store.read { reader -> [(envelope: Envelope, accrual: AccrualRecorded)] in
+            var found: [(envelope: Envelope, accrual: AccrualRecorded)] = []
+            try reader.forEachEvent { e in
+                if case let .accrualRecorded(accrual) = try CommissioningEvent(e) { found.append((e, accrual)) }
+                #expect(e.eventType != AccrualReversed.eventType, "the demo reverses no accrual in error; the sums below would need it")
+            }
+            return found
+        }
+        let (envelope, accrual) = try #require(all.first, "the demo records no accrual")
+        let accruals = all.filter { $0.accrual.fundId == accrual.fundId && $0.accrual.line.source == accrual.line.source }
+            .map { (line: $0.accrual.line, effective: $0.envelope.effectiveDate) }
+        let year = accrual.line.financialYear
+        try runner.read(FundBalancesProjection.self) { rows, reader, _ in
+            let head = try reader.head()!.sequence
+            func figures(_ year: FinancialYear, asOf date: CalendarDate, through sequence: UInt64 = head) throws -> BalanceFigures {
+                let report = try FundBalancesReport.build(rows, at: PointInTime(throughSequence: sequence, asOf: date), fundId: accrual.fundId, year: year)
+                return report.years.first?.sources.first { $0.source == accrual.line.source }?.figures ?? BalanceFigures()
+            }
+            let amount = accrual.line.amount
+            // In its own year from its date, and through the year end.
+            let before = try figures(year, asOf: envelope.effectiveDate, through: envelope.sequence - 1).accrued
+            #expect(try figures(year, asOf: envelope.effectiveDate, through: envelope.sequence).accrued - before == amount)
+            #expect(try figures(year, asOf: year.next.lastDay).accrued - before == amount, "the accrual stays in its year")
+            // In the next year, taken back from its first day and not before.
+            let next = year.next
+            let lastDayOfYear = try figures(next, asOf: year.lastDay)
+            let firstDayOfNext = try figures(next, asOf: next.firstDay)
+            #expect(firstDayOfNext.accrued - lastDayOfYear.accrued == -amount)
+            // Every year of the fund and source, on its first and last day: its own accruals from
+            // their dates, less the year before's from the year's first day, summed from the events.
+            for year in Set(accruals.map(\.line.financialYear.next) + accruals.map(\.line.financialYear)) {
+                for date in [year.firstDay, year.lastDay] {
+                    let own = accruals.filter { $0.line.financialYear == year && $0.effective <= date }.sum(\.line.amount)
+                    let reversed = accruals.filter { $0.line.financialYear.next == year && max($0.effective, year.firstDay) <= date }.sum(\.line.amount)
+                    #expect(try figures(year, asOf: date).accrued == own - reversed, "\(year) as of \(date)")
+                }
+            }
+        }
+    }
+
     static func fundId(of payment: Envelope) throws -> String? {
         switch try CommissioningEvent(payment) {
         case let .tranchePaid(e): return e.fundId

@@ -44,6 +44,14 @@ struct VictimsGrantExpected {
             for line in lines { attribute(id, line, committed: true) }
             profiles[id] = lines
         }
+        /// An accrual's line in the next year, where it reverses from 1 April (or the accrual's
+        /// date, if later), when `point` counts that date.
+        func nextYearReversal(of line: FundingLine, _ envelope: Envelope) -> FundingLine? {
+            let year = FinancialYear(startYear: Int(line.financialYear.startYear) + 1)
+            let april = CalendarDate(year: Int(year.startYear), month: 4, day: 1)!
+            guard point.counts(sequence: envelope.sequence, effective: max(april, envelope.effectiveDate)) else { return nil }
+            return FundingLine(financialYear: year, source: line.source, amount: line.amount)
+        }
         try reader.forEachEvent(through: point.throughSequence) { envelope in
             guard point.counts(sequence: envelope.sequence, effective: envelope.effectiveDate) else { return }
             let late = LondonTime.date(at: envelope.recordedAt) > FinancialYear(containing: envelope.effectiveDate).lastDay
@@ -72,8 +80,12 @@ struct VictimsGrantExpected {
                 for line in e.lines { attribute(e.commitmentId, line, paid: true, sign: -1) }
             case let .commitmentReleased(e) where victimsFunds.contains(e.fundId) && e.line.source == .mojVictimsGrant:
                 years[e.line.financialYear, default: Figures()].mojReleased += e.line.amount
-            case let .accrualRecorded(e) where victimsFunds.contains(e.fundId): attribute(e.commitmentId, e.line, accrued: true)
-            case let .accrualReversed(e) where victimsFunds.contains(e.fundId): attribute(e.commitmentId, e.line, accrued: true, sign: -1)
+            case let .accrualRecorded(e) where victimsFunds.contains(e.fundId):
+                attribute(e.commitmentId, e.line, accrued: true)
+                if let reversal = nextYearReversal(of: e.line, envelope) { attribute(e.commitmentId, reversal, accrued: true, sign: -1) }
+            case let .accrualReversed(e) where victimsFunds.contains(e.fundId):
+                attribute(e.commitmentId, e.line, accrued: true, sign: -1)
+                if let reversal = nextYearReversal(of: e.line, envelope) { attribute(e.commitmentId, reversal, accrued: true) }
             default: break
             }
         }

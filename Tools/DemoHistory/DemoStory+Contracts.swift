@@ -81,7 +81,7 @@ extension DemoStory {
     }
 
     /// Quarterly in arrears; with `accrueYearEnd` the fourth quarter of each year is accrued at
-    /// 31 March and paid in April, from the next year's profile.
+    /// 31 March and paid in April, against the accrual's reversal in the new year.
     private mutating func planQuarterlyPayments(
         _ id: String, years: Int, from y: Int, quarter: Money, accrueYearEnd: Bool, lateQ4: Bool, reverseFirst: Bool
     ) {

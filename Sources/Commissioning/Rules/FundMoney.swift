@@ -85,16 +85,19 @@ struct FundMoney {
 
     /// "MoJ-funded commitments and payments of a financial year never exceed that year's MoJ
     /// allocation": a payment from the ring-fenced MoJ grant fits what the year's allocation has
-    /// not paid out. A commitment of one year paid in the next draws on the later year's allocation.
+    /// neither paid out nor accrued. A commitment of one year paid in the next draws on the later
+    /// year's allocation, except for work accrued in the year before: its accrual reverses in
+    /// the later year (``AccrualReversal``), and the payment settling it uses that reversal.
     func requirePaymentFits(_ lines: [FundingLine]) throws {
         guard rules.ringFenced else { return }
         for line in lines where line.source == .mojVictimsGrant {
             let year = try state.fundLine(fundId, line.financialYear, .mojVictimsGrant)
-            if year.paid + line.amount > year.allocated {
+            let spent = year.paid + year.accrued
+            if spent + line.amount > year.allocated {
                 throw CommissioningError.rule(
                     .mojAllocation,
-                    "MoJ-funded payments of \(line.financialYear) would be \(year.paid + line.amount), above the year's MoJ allocation of \(year.allocated); "
-                        + "\(max(year.allocated - year.paid, .zero)) of it is left to pay. Record the year's allocation first, or pay the rest from another source.")
+                    "MoJ-funded payments and accruals of \(line.financialYear) would be \(spent + line.amount), above the year's MoJ allocation of \(year.allocated); "
+                        + "\(max(year.allocated - spent, .zero)) of it is left to pay. Record the year's allocation first, or pay the rest from another source.")
             }
         }
     }

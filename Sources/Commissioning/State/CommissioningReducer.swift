@@ -7,6 +7,10 @@ import LedgerStore
 public struct CommissioningReducer: DecisionStateReducer {
     public init() {}
 
+    /// 2: accruals reverse in the next year (``AccrualReversal``), and a commitment keeps its
+    /// accruals. 1: they did not.
+    public var stateVersion: UInt32 { 2 }
+
     public func apply(_ envelope: Envelope, to access: any DecisionStateAccess) throws {
         let state = StateStore(access: access)
         let on = envelope.effectiveDate
@@ -24,6 +28,15 @@ public struct CommissioningReducer: DecisionStateReducer {
             var year = try state.get(FundYear.self, key) ?? FundYear(lines: [])
             year.update(line.financialYear, line.source, change)
             try state.set(year, key)
+        }
+        /// An accrual (`sign` 1) or its reversal in error (-1), in its year and the next
+        /// (``AccrualReversal``): the fund's year lines and the commitment's profile both.
+        func accrue(_ state: StateStore, _ fundId: String, _ commitmentId: String, _ line: FundingLine, sign: Int64) throws {
+            let legs = AccrualReversal.legs(of: line, on: on, sign: sign).map(\.line)
+            for leg in legs {
+                try money(state, fundId, leg, on) { $0.accrued += leg.amount }
+            }
+            try commitment(state, commitmentId, on) { $0.accrued.append(contentsOf: legs) }
         }
         /// Commitments added to (`sign` 1) or taken from (-1) a fund's year lines.
         func commit(_ state: StateStore, _ fundId: String, _ lines: [FundingLine], _ on: CalendarDate, sign: Int64) throws {
@@ -165,7 +178,7 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .contractLet(e):
             let commitment = CommitmentState(
                 fundId: e.fundId, providerId: e.providerId, route: e.route, value: e.value, end: e.end,
-                objectives: e.objectives, victimsService: e.victimsService, profile: e.profile, paid: [], released: [],
+                objectives: e.objectives, victimsService: e.victimsService, profile: e.profile, paid: [], released: [], accrued: [],
                 lettingActor: envelope.actor.id, ended: false, lastEffective: on)
             try state.set(commitment, StateKey.commitment(e.commitmentId))
             try bump(state, e.route == .procurement ? "contract" : "agreement")
@@ -193,13 +206,11 @@ public struct CommissioningReducer: DecisionStateReducer {
         case let .commitmentEnded(e):
             try commitment(state, e.commitmentId, on) { $0.ended = true }
         case let .accrualRecorded(e):
-            try money(state, e.fundId, e.line, on) { $0.accrued += e.line.amount }
-            try commitment(state, e.commitmentId, on) { _ in }
+            try accrue(state, e.fundId, e.commitmentId, e.line, sign: 1)
             try state.set(CorrectableState(fundId: e.fundId, commitmentId: e.commitmentId, line: e.line, reversed: false), StateKey.accrual(e.accrualId))
             try bump(state, "accrual")
         case let .accrualReversed(e):
-            try money(state, e.fundId, e.line, on) { $0.accrued -= e.line.amount }
-            try commitment(state, e.commitmentId, on) { _ in }
+            try accrue(state, e.fundId, e.commitmentId, e.line, sign: -1)
             try state.modify(CorrectableState.self, StateKey.accrual(e.accrualId)) { $0.reversed = true }
         case let .paymentReversed(e):
             for line in e.lines {

@@ -156,15 +156,24 @@ struct CommitmentState: Codable {
     var profile: [FundingLine]
     var paid: [FundingLine]
     var released: [FundingLine]
+    /// Accruals and their reversals, signed: an accrual of a year, and its reversal in the next
+    /// (``AccrualRecorded``); a reversal in error takes back both (``AccrualReversed``).
+    var accrued: [FundingLine]
     var lettingActor: String
     var ended: Bool
     var lastEffective: CalendarDate
 
-    /// What is left of the profile for `year` and `source`: profiled − paid − released.
+    /// What is left of the profile for `year` and `source`: profiled − paid − released −
+    /// accrued. An accrual uses its year's profile; its reversal gives the next year's back, so
+    /// that paying in that year for work accrued before it does not use the year's profile twice.
     func remaining(_ year: FinancialYear, _ source: FundingSource) -> Money {
-        let matching = { (l: FundingLine) in l.financialYear == year && l.source == source }
-        return profile.filter(matching).sum(\.amount) - paid.filter(matching).sum(\.amount)
-            - released.filter(matching).sum(\.amount)
+        unpaid(year, source) - FundingProfile.amount(accrued, year, source)
+    }
+
+    /// What the profile for `year` and `source` has neither paid nor released.
+    func unpaid(_ year: FinancialYear, _ source: FundingSource) -> Money {
+        FundingProfile.amount(profile, year, source) - FundingProfile.amount(paid, year, source)
+            - FundingProfile.amount(released, year, source)
     }
 }
 

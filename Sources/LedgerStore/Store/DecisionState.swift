@@ -10,12 +10,18 @@ public protocol DecisionStateAccess: AnyObject {
 /// Folds one event into the decision state. It must depend on nothing but the event and the
 /// state, so that the state kept on append equals the state rebuilt from the log.
 public protocol DecisionStateReducer: Sendable {
+    /// The version of the fold and of the state's layout, raised whenever either changes. A
+    /// ledger records the version its state was kept by (meta `state-version`); one kept by
+    /// another version is refused for writing, and ``LedgerStore/upgrade(at:options:)`` folds
+    /// it again from the log.
+    var stateVersion: UInt32 { get }
     func apply(_ event: Envelope, to state: any DecisionStateAccess) throws
 }
 
 /// A reducer that keeps no state: what a ledger holds before any domain uses it.
 public struct NoDecisionState: DecisionStateReducer {
     public init() {}
+    public var stateVersion: UInt32 { 0 }
     public func apply(_ event: Envelope, to state: any DecisionStateAccess) throws {}
 }
 

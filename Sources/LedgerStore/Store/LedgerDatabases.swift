@@ -15,7 +15,7 @@ struct LedgerDatabases {
     let state: MDB_dbi
     /// projection name → u64be sequence ‖ hash at that sequence ‖ projection bytes.
     let checkpoints: MDB_dbi
-    /// `format`, `head`, `created`, `domain`.
+    /// `format`, `head`, `created`, `domain`, `state-version`.
     let meta: MDB_dbi
 
     static let names = (
@@ -38,6 +38,7 @@ struct LedgerDatabases {
         static let head = Array("head".utf8)
         static let created = Array("created".utf8)
         static let domain = Array("domain".utf8)
+        static let stateVersion = Array("state-version".utf8)
     }
 
     static let streamIdBytesMax = 200

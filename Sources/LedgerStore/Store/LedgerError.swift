@@ -12,6 +12,8 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
     case backupDestinationNotEmpty(path: String)
     case readOnly(path: String)
     case wrongDomain(path: String, found: String?, wanted: String)
+    /// The decision state was kept by another version of the domain's reducer.
+    case staleDecisionState(path: String, found: UInt32, expected: UInt32)
     case storage(detail: String)
 
     public var description: String {
@@ -53,6 +55,9 @@ public enum LedgerError: Error, Equatable, CustomStringConvertible {
         case let .wrongDomain(path, found, wanted):
             return "the ledger at \(path) holds \(found.map { "\($0) events" } ?? "a bare event log"), not \(wanted) events; "
                 + "point --store or CLEDGER_STORE at a \(wanted) ledger, or create one with `cledger --store DIR init`."
+        case let .staleDecisionState(path, found, expected):
+            return "the decision state of the ledger at \(path) was kept by version \(found) of the domain's rules, and this cledger keeps "
+                + "version \(expected); run `cledger upgrade` to fold it again from the log (the events stay as they are). Nothing was written."
         case let .storage(detail):
             return "storage error: \(detail)"
         }

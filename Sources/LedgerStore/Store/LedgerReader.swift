@@ -47,6 +47,15 @@ public class LedgerReader {
         return value.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
+    /// The version of the reducer the decision state was kept by (meta `state-version`); 1 for
+    /// a ledger written before the version was recorded.
+    public func decisionStateVersion() throws -> UInt32 {
+        checkOpen()
+        guard let value = try txn.value(dbs.meta, key: LedgerDatabases.MetaKey.stateVersion) else { return 1 }
+        guard value.count == 4 else { throw damaged("the decision state's version in the ledger's metadata is \(value.count) bytes, not 4") }
+        return value.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// The domain whose events the ledger holds; nil for a bare log.
     public func domain() throws -> String? {
         checkOpen()

@@ -154,6 +154,14 @@ extension LedgerStore {
     }
 
     private func compareDecisionState(_ reader: LedgerReader, _ rebuilt: RebuiltIndexes, _ report: inout VerificationReport) throws {
+        let version = try reader.decisionStateVersion()
+        if rebuilt.keepsState && report.eventCount > 0 && version != options.reducer.stateVersion {
+            // Its keys and values are another version's: comparing them one by one would only list them all.
+            report.add(
+                "decision state: kept by version \(version) of the domain's rules, and this cledger keeps version "
+                    + "\(options.reducer.stateVersion); run `cledger upgrade` to fold it again from the log")
+            return
+        }
         let cursor = try LMDBCursor(reader.txn, dbs.state)
         var seen = 0
         var entry = try cursor.move(.first)

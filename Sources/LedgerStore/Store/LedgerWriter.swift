@@ -24,9 +24,9 @@ public struct IdempotencyClaim: Sendable {
 public final class LedgerWriter: LedgerReader {
     private let recordedBy: String
     private let clock: any LedgerClock
-    private let reducer: any DecisionStateReducer
+    let reducer: any DecisionStateReducer
     /// False for a bare log (``NoDecisionState``): no envelope is built for the reducer.
-    private let keepsState: Bool
+    let keepsState: Bool
     private let claim: IdempotencyClaim?
     /// Sequences appended so far by this transaction.
     public private(set) var appended: [UInt64] = []
@@ -38,7 +38,7 @@ public final class LedgerWriter: LedgerReader {
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
     private var buffer = ByteWriter(capacity: 1024)
-    private lazy var state = StoredDecisionState(writer: self)
+    lazy var state = StoredDecisionState(writer: self)
 
     init(
         txn: LMDBTransaction, dbs: LedgerDatabases, path: String, recordedBy: String, clock: any LedgerClock,

@@ -28,18 +28,21 @@ enum HledgerJournal {
     static func amount(_ money: Money) -> String { "£" + money.plain }
 
     /// The journal of `movements` (in event order), after `header` as comment lines; `event`
-    /// gives the envelope of a sequence, for the description and the recorded time.
+    /// gives the envelope of a sequence, for the description and the recorded time. An event's
+    /// movements make one transaction per date they take effect: an accrual's reversal in the
+    /// next year is a transaction of its own, dated on that year's first day.
     static func render(_ movements: [FundMovement], header: [String], event: (UInt64) throws -> Envelope?) throws -> String {
         var out = header.map { "; " + $0 }
         out += ["; Chart of accounts: docs/hledger.md.", "commodity £1000.00", ""]
         var start = movements.startIndex
         while start < movements.endIndex {
-            let sequence = movements[start].movement.sequence
-            let end = movements[start...].firstIndex { $0.movement.sequence != sequence } ?? movements.endIndex
+            let (sequence, effective) = (movements[start].movement.sequence, movements[start].movement.effective)
+            let end = movements[start...].firstIndex { $0.movement.sequence != sequence || $0.movement.effective != effective } ?? movements.endIndex
             guard let envelope = try event(sequence) else {
                 preconditionFailure("balances projection: a movement of event \(sequence), which the ledger does not hold")
             }
-            out.append("\(envelope.effectiveDate) (\(sequence)) \(envelope.eventType) \(envelope.streamId)  ; recorded:\(envelope.recordedAt)")
+            let leg = effective == envelope.effectiveDate ? "" : " (its next-year leg, of \(envelope.effectiveDate))"
+            out.append("\(effective) (\(sequence)) \(envelope.eventType)\(leg) \(envelope.streamId)  ; recorded:\(envelope.recordedAt)")
             for found in movements[start..<end] {
                 let m = found.movement
                 out.append(posting(fundAccount(found.fundId, m), m.amount))

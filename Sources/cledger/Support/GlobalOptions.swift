@@ -20,15 +20,18 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the existing ledger, read-only unless `writable`, with the reducer of the domain it
     /// records: a commissioning ledger keeps (and verifies) its decision state; a bare log has none.
     func openStore(writable: Bool = false) throws -> LedgerStore {
-        let domain = try LedgerStore.domain(at: storePath)
-        var options = LedgerStore.Options()
-        if let domain {
-            guard domain == CommissioningLedger.domain else {
-                throw LedgerError.wrongDomain(path: storePath, found: domain, wanted: CommissioningLedger.domain)
-            }
-            options = CommissioningLedger.storeOptions()
-        }
+        var options = try storeOptions()
         options.readOnly = !writable
         return try LedgerStore(path: storePath, options: options)
+    }
+
+    /// The options for the domain the ledger records: a commissioning ledger's reducer, or none
+    /// for a bare log.
+    func storeOptions() throws -> LedgerStore.Options {
+        guard let domain = try LedgerStore.domain(at: storePath) else { return LedgerStore.Options() }
+        guard domain == CommissioningLedger.domain else {
+            throw LedgerError.wrongDomain(path: storePath, found: domain, wanted: CommissioningLedger.domain)
+        }
+        return CommissioningLedger.storeOptions()
     }
 }

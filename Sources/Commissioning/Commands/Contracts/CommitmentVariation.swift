@@ -63,20 +63,21 @@ struct CommitmentVariation {
     }
 
     /// The new value is not below what has been paid, and no year and source is profiled below
-    /// what has been paid and released from it.
+    /// what has been paid, accrued and released from it.
     private func requireCoversPaid(_ old: CommitmentState, profile: [FundingLine], value: Money) throws {
         if value < old.paidTotal {
             throw CommissioningError.rule(
                 .profile, "\(commitmentId) has been paid \(old.paidTotal), so its value cannot be \(value); give a value of at least \(old.paidTotal).")
         }
-        let keys = Set((old.paid + old.released).map { YearSource($0.financialYear, $0.source) }).sorted()
+        let uses = old.paid + old.accrued + old.released
+        let keys = Set(uses.map { YearSource($0.financialYear, $0.source) }).sorted()
         for key in keys {
-            let used = FundingProfile.amount(old.paid + old.released, key.year, key.source)
+            let used = FundingProfile.amount(uses, key.year, key.source)
             let profiled = FundingProfile.amount(profile, key.year, key.source)
             if profiled < used {
                 throw CommissioningError.rule(
                     .profile,
-                    "\(commitmentId) has paid and released \(used) of its \(key.year) \(key.source.rawValue) profile, so the new profile cannot give it \(profiled); profile at least \(used) there.")
+                    "\(commitmentId) has paid, accrued and released \(used) of its \(key.year) \(key.source.rawValue) profile, so the new profile cannot give it \(profiled); profile at least \(used) there.")
             }
         }
     }

@@ -44,20 +44,6 @@ extension Decision {
         return letting
     }
 
-    /// The accruals on a commitment that have not been reversed, by accrual id.
-    /// - Complexity: O(k log n) for the k events of the commitment's stream.
-    func outstandingAccruals(of id: String) throws -> [String: FundingLine] {
-        var accruals: [String: FundingLine] = [:]
-        try writer.forEachEvent(inStream: StreamId.entity(id)) { envelope in
-            switch try CommissioningEvent(envelope) {
-            case let .accrualRecorded(e): accruals[e.accrualId] = e.line
-            case let .accrualReversed(e): accruals[e.accrualId] = nil
-            default: break
-            }
-        }
-        return accruals
-    }
-
     /// The money rules of `fundId` in force on the command's date.
     func money(of fundId: String) throws -> FundMoney {
         let fund = try self.fund(fundId)
@@ -84,6 +70,21 @@ extension CommitmentState {
     /// ``FundingSource`` order (MoJ money first).
     func remaining(in year: FinancialYear) -> [FundingLine] {
         FundingSource.allCases.map { FundingLine(financialYear: year, source: $0, amount: remaining(year, $0)) }.filter { $0.amount > .zero }
+    }
+
+    /// What can be released of the profile for `year` and `source`: what is left of it, but
+    /// never more than it profiles and has not released, for what is left beyond that (the year
+    /// before's accruals, reversed) is owed for work already delivered.
+    func releasable(_ year: FinancialYear, _ source: FundingSource) -> Money {
+        let notReleased = FundingProfile.amount(profile, year, source) - FundingProfile.amount(released, year, source)
+        return max(min(remaining(year, source), notReleased), .zero)
+    }
+
+    /// How the profile for `year` and `source` is used, for messages: profiled, paid, accrued
+    /// (net of the year before's accruals reversed in it) and released.
+    func describeUse(_ year: FinancialYear, _ source: FundingSource) -> String {
+        [(profile, "profiled"), (paid, "paid"), (accrued, "accrued"), (released, "released")]
+            .map { "\(FundingProfile.amount($0.0, year, source)) \($0.1)" }.joined(separator: ", ")
     }
 
     /// Everything paid, net of reversals.

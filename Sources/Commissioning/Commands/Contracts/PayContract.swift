@@ -4,7 +4,8 @@ import LedgerStore
 /// finance system's payment reference, the invoice or claim, net and VAT. The net is paid from
 /// the profile of the financial year of the payment date, by default MoJ money first, then
 /// OPCC money and the rest in ``FundingSource`` order, and never more than that year's profile
-/// has left.
+/// has left neither paid nor accrued. An accrual of the year before reverses in this one, so the
+/// invoice that settles it is paid without using this year's profile.
 public struct PayContract: LedgerCommand {
     public static let spec = CommandSpec(
         name: "contract pay", summary: "Record a payment on a contract or partnership agreement, from the profile of the payment's financial year.",
@@ -58,21 +59,25 @@ public struct PayContract: LedgerCommand {
 }
 
 extension CommitmentState {
-    /// `amount` taken from what the profile for `year` has left: all from `source`, or by
+    /// `amount` taken from what the profile for `year` has left unpaid and unaccrued: all from `source`, or by
     /// default from each source in ``FundingSource`` order (MoJ money first).
     /// - Throws: the overpayment rule, saying what is left, when the year has less than `amount`.
     fileprivate func split(_ amount: Money, _ id: String, in year: FinancialYear, from source: FundingSource?) throws -> [FundingLine] {
         let left = remaining(in: year).filter { source == nil || $0.source == source }
         let total = left.sum(\.amount)
+        // Work accrued in the year is not paid for twice: the payment that settles an accrual comes after it is reversed.
+        let accruedInYear = accrued.filter { $0.financialYear == year && (source == nil || $0.source == source) }.sum(\.amount)
+        let settling = accruedInYear > .zero
+            ? " (\(accruedInYear) of it is accrued: if this payment settles an accrual, reverse the accrual first with `cledger accrual reverse`)" : ""
         if amount > total && total == .zero {
             throw CommissioningError.rule(
-                .overpayment, "\(id)'s \(year) profile has nothing left\(source.map { " from \($0.rawValue)" } ?? "") to pay \(amount) from; vary the \(noun) first.")
+                .overpayment, "\(id)'s \(year) profile has nothing left\(source.map { " from \($0.rawValue)" } ?? "") to pay \(amount) from; vary the \(noun) first\(settling).")
         }
         if amount > total {
             let scope = source.map { "\(year) \($0.rawValue) profile" } ?? "\(year) profile (\(FundingProfile.describeBySource(left)))"
             throw CommissioningError.rule(
                 .overpayment,
-                "a payment of \(amount) is more than the \(total) left of \(id)'s \(scope); pay at most \(total), or vary the \(noun) first.")
+                "a payment of \(amount) is more than the \(total) left of \(id)'s \(scope); pay at most \(total), or vary the \(noun) first\(settling).")
         }
         var rest = amount
         var lines: [FundingLine] = []

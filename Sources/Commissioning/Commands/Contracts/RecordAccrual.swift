@@ -44,10 +44,7 @@ public struct RecordAccrual: LedgerCommand {
         }
         try decision.requireOpen(year)
         // What each source of the year's profile has neither paid nor already accrued.
-        let accrued = try decision.outstandingAccruals(of: commitmentId).values.filter { $0.financialYear == year }
-        let open = commitment.remaining(in: year).map {
-            FundingLine(financialYear: year, source: $0.source, amount: $0.amount - FundingProfile.amount(Array(accrued), year, $0.source))
-        }.filter { $0.amount > .zero }
+        let open = commitment.remaining(in: year)
         let source = self.source ?? open.first?.source ?? .mojVictimsGrant
         let left = FundingProfile.amount(open, year, source)
         if amount > left {

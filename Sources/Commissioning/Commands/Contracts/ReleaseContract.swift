@@ -34,14 +34,11 @@ public struct ReleaseContract: LedgerCommand {
     public func decide(_ decision: Decision) throws -> String {
         let commitment = try decision.commitment(commitmentId, toAct: "be released", allowEnded: true)
         try decision.requireOpen(year)
-        let remaining = commitment.remaining(year, source)
-        let accrued = try decision.outstandingAccruals(of: commitmentId).values
-            .filter { $0.financialYear == year && $0.source == source }.sum(\.amount)
-        let releasable = max(remaining - accrued, .zero)
+        let releasable = commitment.releasable(year, source)
         if amount > releasable {
             throw CommissioningError.rule(
                 .profile,
-                "\(commitmentId) has \(releasable) of its \(year) \(source.rawValue) profile to release (\(remaining) unpaid, \(accrued) of it accrued as delivered); release at most \(releasable).")
+                "\(commitmentId) has \(releasable) of its \(year) \(source.rawValue) profile to release (\(commitment.describeUse(year, source))); release at most \(releasable).")
         }
         let line = FundingLine(financialYear: year, source: source, amount: amount)
         try decision.emit(CommitmentReleased(commitmentId: commitmentId, fundId: commitment.fundId, line: line, reason: reason), to: StreamId.entity(commitmentId))

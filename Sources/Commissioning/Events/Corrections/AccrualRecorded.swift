@@ -1,4 +1,5 @@
-/// A year-end accrual: delivered, not yet paid. It reverses in the next year.
+/// A year-end accrual: delivered, not yet paid. It reverses in the next year, on that year's
+/// first day (``AccrualReversal``), against the payment that settles it.
 public struct AccrualRecorded: EventPayload {
     public static let eventType = "AccrualRecorded"
     public static let schemaVersion: UInt16 = 1

@@ -1,4 +1,5 @@
-/// An accrual reversed before its year closed.
+/// An accrual reversed in error before its year closed: it takes back the accrual and its
+/// reversal in the next year (``AccrualReversal``).
 public struct AccrualReversed: EventPayload {
     public static let eventType = "AccrualReversed"
     public static let schemaVersion: UInt16 = 1
