@@ -21,6 +21,18 @@ public struct CommitmentStatus: Sendable, Equatable {
     public var achieved: [AchievedOutcome] = []
     /// Whether the accepted final report says how learning was shared.
     public var learningShared = false
+    /// A grant's commitment released back to its fund.
+    public var released = Money.zero
+    /// Reviews of a contract or agreement.
+    public var reviews = 0
+    /// The latest review.
+    public var latestReview: Review?
+
+    /// A review of a contract or agreement: each KPI actual against its target, and the rating.
+    public struct Review: Sendable, Equatable {
+        public var kpis: [AchievedOutcome]
+        public var rating: ReviewRating
+    }
 
     /// The commitment's status from `facts` (in sequence order) that `point` counts.
     public init(_ commitment: CommitmentRow, facts: [CommitmentFact], at point: PointInTime) {
@@ -42,13 +54,25 @@ public struct CommitmentStatus: Sendable, Equatable {
                 finalReport = .accepted
                 achieved = lastReceived?.outcomes ?? []
                 learningShared = lastReceived?.learningShared ?? false
+            case .released: released += fact.amount ?? .zero
+            case .reviewed:
+                reviews += 1
+                latestReview = Review(kpis: fact.outcomes, rating: fact.rating ?? .other)
             }
         }
     }
 
-    /// A grant whose final report is owed: none received, or the one received was returned.
+    /// A grant whose final report is owed: none received, or the one received was returned. A
+    /// grant released or closed without one still owes it, unless it was released in full
+    /// before anything was paid: a project that did not go ahead reports nothing.
     public var reportOutstanding: Bool {
-        commitment.kind == .grant && (finalReport == .notReceived || finalReport == .returned)
+        let wentAhead = paid != .zero || released < amount
+        return commitment.kind == .grant && wentAhead && (finalReport == .notReceived || finalReport == .returned)
+    }
+
+    /// The latest review rated the service as requiring improvement or inadequate.
+    public var reviewOfConcern: Bool {
+        latestReview.map { $0.rating == .requiresImprovement || $0.rating == .inadequate } ?? false
     }
 
     /// Outstanding and past its planned end on `date` (the strategy gives no grace period).

@@ -27,6 +27,15 @@ public struct OutcomeFigures: Sendable, Equatable {
     public var reportsOverdue = 0
     /// Accepted final reports that say how learning was shared.
     public var learningShared = 0
+    /// The KPIs the contracts and agreements were let with.
+    public var kpis = 0
+    /// Contracts and agreements reviewed at least once.
+    public var reviewed = 0
+    /// KPIs of each one's latest review whose actual reached the target, and those that fell short.
+    public var kpisMet = 0
+    public var kpisMissed = 0
+    /// Contracts and agreements whose latest review rated them requiring improvement or inadequate.
+    public var reviewsOfConcern = 0
 
     public init() {}
 
@@ -52,5 +61,12 @@ public struct OutcomeFigures: Sendable, Equatable {
         }
         reportsOutstanding += status.reportOutstanding ? 1 : 0
         reportsOverdue += status.reportOverdue(on: overdueOn) ? 1 : 0
+        kpis += status.commitment.kpis.count
+        if let review = status.latestReview {
+            reviewed += 1
+            kpisMet += review.kpis.filter { $0.achieved >= $0.target }.count
+            kpisMissed += review.kpis.filter { $0.achieved < $0.target }.count
+        }
+        reviewsOfConcern += status.reviewOfConcern ? 1 : 0
     }
 }

@@ -48,6 +48,8 @@ public struct CommitmentRow: Codable, Sendable, Equatable {
     public var objectives: [String]
     /// The bid's expected outcomes (a grant's only).
     public var expectedOutcomes: [ExpectedOutcome]
+    /// The KPIs it was let with, each with its target (a contract's or agreement's only).
+    public var kpis: [KeyPerformanceIndicator]
     public var amount: Money
     /// The bid's planned end (a grant's only).
     public var plannedEnd: CalendarDate?
@@ -66,6 +68,11 @@ public struct CommitmentFact: Codable, Sendable, Equatable {
         case reportReceived
         case reportReturned
         case reportAccepted
+        /// `amount` of a grant's commitment released back to its fund.
+        case released
+        /// A review of a contract or agreement with, in `outcomes`, each KPI actual against its
+        /// target, and its `rating`.
+        case reviewed
     }
 
     public var sequence: UInt64
@@ -75,6 +82,7 @@ public struct CommitmentFact: Codable, Sendable, Equatable {
     public var plannedEnd: CalendarDate?
     public var outcomes: [AchievedOutcome]
     public var learningShared: Bool
+    public var rating: ReviewRating?
 }
 
 /// The keys of the outcomes projection's rows.

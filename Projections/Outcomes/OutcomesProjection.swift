@@ -7,7 +7,7 @@ import LedgerStore
 /// the event and effective date it came from, so the dashboard can be built at any point in time.
 public enum OutcomesProjection: Projection {
     public static let name = "outcomes"
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func define(_ key: String, _ code: String, _ name: String, parent: String? = nil) throws {
@@ -15,17 +15,17 @@ public enum OutcomesProjection: Projection {
             try rows.modify(key, initial: ReferenceRow(code: code, versions: [])) { $0.versions.append(version) }
         }
         func fact(_ id: String, _ kind: CommitmentFact.Kind, amount: Money? = nil, plannedEnd: CalendarDate? = nil,
-                  outcomes: [AchievedOutcome] = [], learningShared: Bool = false) throws {
+                  outcomes: [AchievedOutcome] = [], learningShared: Bool = false, rating: ReviewRating? = nil) throws {
             let fact = CommitmentFact(
                 sequence: recorded.sequence, effective: recorded.effectiveDate, kind: kind, amount: amount, plannedEnd: plannedEnd,
-                outcomes: outcomes, learningShared: learningShared)
+                outcomes: outcomes, learningShared: learningShared, rating: rating)
             try rows.append(fact, toList: OutcomeKey.facts(id))
         }
         func commitment(_ id: String, _ kind: CommitmentKind, fundId: String, areaCode: String?, objectives: [String],
-                        expected: [ExpectedOutcome], amount: Money, plannedEnd: CalendarDate?) throws {
+                        expected: [ExpectedOutcome] = [], kpis: [KeyPerformanceIndicator] = [], amount: Money, plannedEnd: CalendarDate?) throws {
             let row = CommitmentRow(
-                id: id, kind: kind, fundId: fundId, areaCode: areaCode, objectives: objectives, expectedOutcomes: expected, amount: amount,
-                plannedEnd: plannedEnd, sequence: recorded.sequence, effective: recorded.effectiveDate)
+                id: id, kind: kind, fundId: fundId, areaCode: areaCode, objectives: objectives, expectedOutcomes: expected, kpis: kpis,
+                amount: amount, plannedEnd: plannedEnd, sequence: recorded.sequence, effective: recorded.effectiveDate)
             try rows.set(row, OutcomeKey.commitment(id))
         }
         switch try recorded.event {
@@ -47,7 +47,7 @@ public enum OutcomesProjection: Projection {
         case let .contractLet(e):
             try commitment(
                 e.commitmentId, e.route == .procurement ? .contract : .agreement, fundId: e.fundId,
-                areaCode: try rows.get(String.self, OutcomeKey.organisationArea(e.providerId)), objectives: e.objectives, expected: [],
+                areaCode: try rows.get(String.self, OutcomeKey.organisationArea(e.providerId)), objectives: e.objectives, kpis: e.kpis,
                 amount: e.value, plannedEnd: nil)
         case let .grantVaried(e): try fact(e.grantId, .varied, amount: e.amount, plannedEnd: e.plannedEnd)
         case let .commitmentVaried(e): try fact(e.commitmentId, .varied, amount: e.value)
@@ -58,6 +58,16 @@ public enum OutcomesProjection: Projection {
             try fact(e.grantId, .reportReceived, outcomes: e.outcomes, learningShared: e.learningShared.contains { !$0.isWhitespace })
         case let .finalReportReturned(e): try fact(e.grantId, .reportReturned)
         case let .finalReportAccepted(e): try fact(e.grantId, .reportAccepted)
+        case let .commitmentReleased(e): try fact(e.commitmentId, .released, amount: e.line.amount)
+        case let .contractReviewed(e):
+            guard let letting = try rows.get(CommitmentRow.self, OutcomeKey.commitment(e.commitmentId)) else {
+                preconditionFailure("\(e.commitmentId) at event \(recorded.sequence) is reviewed, but no earlier event let it")
+            }
+            // Each actual against the target it was let with (a review names only KPIs the contract has).
+            let actuals = e.kpiActuals.compactMap { actual in
+                letting.kpis.first { $0.name == actual.name }.map { AchievedOutcome(description: actual.name, target: $0.target, achieved: actual.target) }
+            }
+            try fact(e.commitmentId, .reviewed, outcomes: actuals, rating: e.rating)
         default: break
         }
     }

@@ -46,7 +46,7 @@ struct OutcomesReportTests {
 
         let csv = try cledger("--store", store, "report", "outcomes", "--as-of", "2019-03-31", "--format", "csv")
         let csvLines = csv.stdout.split(separator: "\n")
-        #expect(csvLines.first == "section,code,name,grants,contracts,agreements,awarded,paid,outcomesExpected,targetsExpected,reportsAccepted,outcomesReported,targetsReported,achieved,outcomesMet,outcomesMissed,reportsOutstanding,reportsOverdue,learningShared,ledgerHead,knownAt,throughSequence,asOf,overdueOn")
+        #expect(csvLines.first == "section,code,name,grants,contracts,agreements,awarded,paid,outcomesExpected,targetsExpected,reportsAccepted,outcomesReported,targetsReported,achieved,outcomesMet,outcomesMissed,reportsOutstanding,reportsOverdue,learningShared,kpis,reviewed,kpisMet,kpisMissed,reviewsOfConcern,ledgerHead,knownAt,throughSequence,asOf,overdueOn")
         #expect(csvLines.dropFirst().allSatisfy { $0.hasPrefix("objectives,") || $0.hasPrefix("funds,") || $0.hasPrefix("areas,") })
         let community = try #require(funds.first { $0["code"] as? String == "community" })
         let awarded = try #require(community["awarded"] as? String)

@@ -21,6 +21,9 @@ struct OutcomesTests {
         var received: FinalReportReceived?
         var status = "none"
         var accepted: FinalReportReceived?
+        var released = Money.zero
+        var kpis: [KeyPerformanceIndicator] = []
+        var latestReview: ContractReviewed?
     }
 
     /// Every grant, contract and agreement made by `point`, by id, from a plain walk of the log.
@@ -49,7 +52,7 @@ struct OutcomesTests {
             case let .contractLet(e):
                 tallies[e.commitmentId] = Tally(
                     kind: e.route == .procurement ? .contract : .agreement, fund: e.fundId, area: orgAreas[e.providerId] ?? "countywide",
-                    objectives: withParents(e.objectives), expected: [], amount: e.value)
+                    objectives: withParents(e.objectives), expected: [], amount: e.value, kpis: e.kpis)
             case let .grantVaried(e):
                 tallies[e.grantId]!.amount = e.amount
                 tallies[e.grantId]!.plannedEnd = e.plannedEnd
@@ -64,6 +67,8 @@ struct OutcomesTests {
             case let .finalReportAccepted(e):
                 tallies[e.grantId]!.status = "accepted"
                 tallies[e.grantId]!.accepted = tallies[e.grantId]!.received
+            case let .commitmentReleased(e): tallies[e.commitmentId]!.released += e.line.amount
+            case let .contractReviewed(e): tallies[e.commitmentId]!.latestReview = e
             default: break
             }
         }
@@ -90,9 +95,19 @@ struct OutcomesTests {
                 f.outcomesMissed += report.outcomes.filter { $0.achieved < $0.target }.count
                 f.learningShared += report.learningShared.isEmpty ? 0 : 1
             }
-            let owed = t.kind == .grant && (t.status == "none" || t.status == "returned")
+            let wentAhead = t.paid != .zero || t.released < t.amount
+            let owed = t.kind == .grant && wentAhead && (t.status == "none" || t.status == "returned")
             f.reportsOutstanding += owed ? 1 : 0
             f.reportsOverdue += owed && t.plannedEnd! < overdueOn ? 1 : 0
+            f.kpis += t.kpis.count
+            if let review = t.latestReview {
+                f.reviewed += 1
+                for actual in review.kpiActuals {
+                    let target = t.kpis.first { $0.name == actual.name }!.target
+                    if actual.target >= target { f.kpisMet += 1 } else { f.kpisMissed += 1 }
+                }
+                f.reviewsOfConcern += review.rating == .requiresImprovement || review.rating == .inadequate ? 1 : 0
+            }
         }
         return f
     }
@@ -118,7 +133,29 @@ struct OutcomesTests {
             }
             #expect(report.total == figures(Array(tallies.values), overdueOn: overdueOn))
             #expect(report.total.grants > 0 && report.total.contracts > 0 && report.total.agreements > 0)
+            #expect(report.total.kpis > 0 && report.total.reviewed > 0, "the demo lets contracts with KPIs and reviews them")
         }
+    }
+
+    /// "The balance of funding will be subject to the receipt of a final report that clearly
+    /// demonstrates the outcomes and delivery of the project": a project that never went ahead
+    /// has none to give.
+    @Test("a final report is owed by a grant paid anything or not released in full, and not by one released in full unpaid")
+    func reportOwedUnlessReleasedUnpaid() {
+        let day = CalendarDate(year: 2018, month: 6, day: 1)!
+        let grant = CommitmentRow(
+            id: "grant-0001", kind: .grant, fundId: "community", areaCode: nil, objectives: ["3.1"], expectedOutcomes: [], kpis: [],
+            amount: Money(pounds: 5_000), plannedEnd: day, sequence: 1, effective: day)
+        func fact(_ sequence: UInt64, _ kind: CommitmentFact.Kind, _ pounds: Int64) -> CommitmentFact {
+            CommitmentFact(sequence: sequence, effective: day, kind: kind, amount: Money(pounds: pounds), plannedEnd: nil, outcomes: [], learningShared: false, rating: nil)
+        }
+        let point = PointInTime(throughSequence: 10)
+        func owed(_ facts: [CommitmentFact]) -> Bool { CommitmentStatus(grant, facts: facts, at: point).reportOutstanding }
+        #expect(owed([]))
+        #expect(owed([fact(2, .released, 4_999)]), "£1 of it may still be paid")
+        #expect(!owed([fact(2, .released, 5_000)]))
+        #expect(owed([fact(2, .paid, 1_000), fact(3, .released, 4_000)]), "it was paid £1,000 for work it must report on")
+        #expect(owed([fact(2, .paid, 1_000), fact(3, .paid, -1_000), fact(4, .released, 5_000)]) == false, "its only payment was reversed")
     }
 
     @Test("every objective, fund and area agrees with a count over the events: commitments, money, outcomes and reports owed", arguments: [UInt64(1), 77])

@@ -46,6 +46,9 @@ struct OutcomesCommand: IssuableReport {
         .init(field: "achieved", heading: "achieved", isMoney: true), .init(field: "outcomesMet", heading: "met", isMoney: true),
         .init(field: "outcomesMissed", heading: "missed", isMoney: true), .init(field: "reportsOutstanding", heading: "owed", isMoney: true),
         .init(field: "reportsOverdue", heading: "overdue", isMoney: true), .init(field: "learningShared", heading: "learning shared", isMoney: true),
+        .init(field: "kpis", heading: "KPIs", isMoney: true), .init(field: "reviewed", heading: "reviewed", isMoney: true),
+        .init(field: "kpisMet", heading: "KPIs met", isMoney: true), .init(field: "kpisMissed", heading: "KPIs missed", isMoney: true),
+        .init(field: "reviewsOfConcern", heading: "of concern", isMoney: true),
     ]
 
     static func cells(_ f: OutcomeFigures) -> [ReportOutput.Cell] {
@@ -53,6 +56,7 @@ struct OutcomesCommand: IssuableReport {
             + [
                 f.outcomesExpected, Int(f.targetsExpected), f.reportsAccepted, f.outcomesReported, Int(f.targetsReported), Int(f.achieved),
                 f.outcomesMet, f.outcomesMissed, f.reportsOutstanding, f.reportsOverdue, f.learningShared,
+                f.kpis, f.reviewed, f.kpisMet, f.kpisMissed, f.reviewsOfConcern,
             ].map { .text(String($0)) }
     }
 
@@ -77,6 +81,8 @@ struct OutcomesCommand: IssuableReport {
                 "A grant, contract or agreement that names several objectives counts in full under each, and an objective counts those",
                 "of its sub-priorities: money is not split, so the objective rows do not add up to the fund total.",
                 "A final report is overdue when it is owed after the bid's planned end (as varied): the strategy sets no grace period.",
+                "A grant released in full before anything was paid owes none. KPIs met and missed are those of each",
+                "contract's or agreement's latest review; of concern: its latest review rated it requires-improvement or inadequate.",
             ])
     }
 }
