@@ -533,8 +533,10 @@ struct BidRulesTests {
         if accepted {
             #expect(try t.submit(fund: "property", amount: "1000.00", objective: [code], on: on) == "bid-0001")
         } else {
-            t.expectRefused(.rule(
-                .objectiveValidity, "objective \(code) is not a plan objective valid on \(on); use a code of the plan in force then, such as 3.1 or 5.2.")) {
+            let reason = code == "9.9"
+                ? "objective 9.9 is not a Police and Crime Plan objective the ledger defines; give the code of one (`cledger objective define` adds one)."
+                : "objective 5.2 (Enhanced services for victims of serious crime and vulnerable victims) applies from 2017-04-01 to 2021-03-31, not on \(on); use one in force on \(on)."
+            t.expectRefused(.rule(.objectiveValidity, reason)) {
                 try t.submit(fund: "property", amount: "1000.00", objective: [code], on: on)
             }
         }

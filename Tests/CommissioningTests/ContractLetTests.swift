@@ -268,7 +268,7 @@ struct ContractLetTests {
         if accepted {
             try t.run("contract let", fields)
         } else {
-            t.expectRule(.objectiveValidity, "objective 5.1 is not a plan objective valid on 2021-04-01; use a code of the plan in force then, such as 3.1 or 5.2.") {
+            t.expectRule(.objectiveValidity, "objective 5.1 (Joined-up and appropriate support for victims) applies from 2017-04-01 to 2021-03-31, not on 2021-04-01; use one in force on 2021-04-01.") {
                 try t.run("contract let", fields)
             }
         }

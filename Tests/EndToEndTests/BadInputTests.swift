@@ -202,7 +202,8 @@ struct BadInputTests {
             message: "financial year \(firstYear) is closed; date the command in an open year (a closed year is never restated)."),
         Case(
             name: "an objective code the day after its plan ended", arguments: bid("objective", "4.1") + ["--on", "\(LedgerInUse.objectivesEnd.adding(days: 1))"],
-            message: "objective 4.1 is not a plan objective valid on \(LedgerInUse.objectivesEnd.adding(days: 1)); use a code of the plan in force then, such as 3.1 or 5.2."),
+            message: "objective 4.1 (Reduce re-offending) applies from \(LedgerInUse.since) to \(LedgerInUse.objectivesEnd), not on "
+                + "\(LedgerInUse.objectivesEnd.adding(days: 1)); use one in force on \(LedgerInUse.objectivesEnd.adding(days: 1))."),
     ]
 
     /// One ledger serves every case of a catalogue: each is refused, so none changes it, and a

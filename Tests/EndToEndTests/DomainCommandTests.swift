@@ -49,7 +49,7 @@ struct DomainCommandTests {
         let split = try ledger.run(
             ["bid", "submit", "--fund", "community", "--org", "keswick-youth-club", "--title", "T", "--area", "E06000063", "--amount", "1000",
              "--start", "\(today)", "--end", "\(today)", "--objective", "8.2,9.9"])
-        expectRefused(split, "objective 9.9 is not a plan objective valid on \(today); use a code of the plan in force then, such as 3.1 or 5.2.")
+        expectRefused(split, "objective 9.9 is not a Police and Crime Plan objective the ledger defines; give the code of one (`cledger objective define` adds one).")
     }
 
     @Test("a flag given alone means true; a flag takes true or false")

@@ -168,17 +168,32 @@ public final class Decision {
             throw CommissioningError.field(name: "objective", problem: "is required: name at least one Police and Crime Plan objective code such as 5.2")
         }
         for code in codes {
-            guard let objective = try state.get(ReferenceState.self, StateKey.objective(code)), objective.isValid(on: date) else {
-                throw CommissioningError.rule(
-                    .objectiveValidity, "objective \(code) is not a plan objective valid on \(date); use a code of the plan in force then, such as 3.1 or 5.2.")
-            }
+            try requireReference(
+                "objective", code, StateKey.objective(code), validOn: date, rule: .objectiveValidity,
+                unknown: "is not a Police and Crime Plan objective the ledger defines; give the code of one (`cledger objective define` adds one)")
         }
     }
 
     /// The area is a GSS code valid on `date`.
     func requireArea(_ code: String, validOn date: CalendarDate) throws {
-        guard let area = try state.get(ReferenceState.self, StateKey.area(code)), area.isValid(on: date) else {
-            throw CommissioningError.rule(.areaValidity, "area \(code) is not an area valid on \(date); give the ONS GSS code of an area then, such as E07000026.")
+        try requireReference(
+            "area", code, StateKey.area(code), validOn: date, rule: .areaValidity,
+            unknown: "is not an area the ledger defines; give the ONS GSS code of one (`cledger area define` adds one)")
+    }
+
+    /// The objective or area at `key` is defined and applies on `date`; else the refusal says
+    /// which (`unknown`), or when it does apply.
+    private func requireReference(
+        _ kind: String, _ code: String, _ key: String, validOn date: CalendarDate, rule: CommissioningError.Rule, unknown: String
+    ) throws {
+        guard let reference = try state.get(ReferenceState.self, key) else {
+            throw CommissioningError.rule(rule, "\(kind) \(code) \(unknown).")
+        }
+        guard reference.isValid(on: date) else {
+            let spans = reference.validity.sorted { $0.from < $1.from }
+                .map { span in "from \(span.from)" + (span.to.map { " to \($0)" } ?? "") }.joined(separator: " and ")
+            throw CommissioningError.rule(
+                rule, "\(kind) \(code) (\(reference.name)) applies \(spans), not on \(date); use one in force on \(date).")
         }
     }
 
