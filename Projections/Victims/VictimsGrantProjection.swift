@@ -4,13 +4,14 @@ import LedgerStore
 /// The victims' grant reconciliation (DESIGN.md, "Projections and reports"): the money of every
 /// fund of kind `victims` — the same movements the balances projection keeps, derived by
 /// ``FundMovements`` — with the grant, contract or agreement each belongs to, who provides it
-/// and the objectives it names, and the payments recorded after the end of their year.
+/// and the objectives it names, the payments recorded after the end of their year, and the
+/// payments reversed.
 ///
 /// ``FundMovements`` keeps each commitment's current lines in these rows too (of every fund, as
 /// a variation needs them before it is known which fund's money it moves).
 public enum VictimsGrantProjection: Projection {
     public static let name = "victims"
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
 
     public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
         func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
@@ -28,6 +29,9 @@ public enum VictimsGrantProjection: Projection {
             try noteIfLate(recorded, e.grantId, e.paymentReference, [e.line], rows)
         case let .commitmentPaymentRecorded(e) where try isVictims(e.fundId):
             try noteIfLate(recorded, e.commitmentId, e.paymentReference, e.lines, rows)
+        case let .paymentReversed(e) where try isVictims(e.fundId):
+            let row = PaymentReversalRow(sequence: recorded.sequence, paymentReference: e.paymentReference, effective: recorded.effectiveDate)
+            try rows.append(row, toList: VictimsKey.reversalList(recorded.sequence))
         default:
             break
         }

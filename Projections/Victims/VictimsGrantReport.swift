@@ -66,6 +66,8 @@ public struct VictimsGrantReport: Sendable, Equatable {
         public var other: Money
         public var effective: CalendarDate
         public var recorded: CalendarDate
+        /// The event that reversed it, when the point in time counts one.
+        public var reversedBy: UInt64?
     }
 
     public var years: [Year]
@@ -124,6 +126,11 @@ public struct VictimsGrantReport: Sendable, Equatable {
             report.byProvider += lines(providers)
             report.byObjective += lines(objectives)
         }
+        var reversals: [String: UInt64] = [:]
+        for reversal in try rows.facts(PaymentReversalRow.self, prefix: VictimsKey.reversalPrefix)
+        where point.counts(sequence: reversal.sequence, effective: reversal.effective) {
+            reversals[reversal.paymentReference] = reversal.sequence
+        }
         for late in try rows.facts(LatePaymentRow.self, prefix: VictimsKey.latePrefix)
         where point.counts(sequence: late.sequence, effective: late.effective) && (year == nil || year!.contains(late.effective)) {
             report.latePayments.append(
@@ -131,7 +138,8 @@ public struct VictimsGrantReport: Sendable, Equatable {
                     sequence: late.sequence, financialYear: FinancialYear(containing: late.effective), providerId: try service(late.commitmentId).providerId,
                     commitmentId: late.commitmentId, paymentReference: late.paymentReference,
                     moj: late.lines.filter { $0.source == .mojVictimsGrant }.sum(\.amount),
-                    other: late.lines.filter { $0.source != .mojVictimsGrant }.sum(\.amount), effective: late.effective, recorded: late.recorded))
+                    other: late.lines.filter { $0.source != .mojVictimsGrant }.sum(\.amount), effective: late.effective, recorded: late.recorded,
+                    reversedBy: reversals[late.paymentReference]))
         }
         return report
     }

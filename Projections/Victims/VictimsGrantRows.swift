@@ -23,6 +23,14 @@ public struct LatePaymentRow: Codable, Sendable, Equatable {
     public var lines: [FundingLine]
 }
 
+/// A payment from a victims' fund reversed, by its reference: for marking a late payment
+/// that was later reversed.
+public struct PaymentReversalRow: Codable, Sendable, Equatable {
+    public var sequence: UInt64
+    public var paymentReference: String
+    public var effective: CalendarDate
+}
+
 /// The keys of the victims' grant projection's rows.
 enum VictimsKey {
     static func fund(_ id: String) -> String { "fund/" + id }
@@ -35,4 +43,6 @@ enum VictimsKey {
     static func movementList(_ m: Movement) -> String { movements(m.financialYear) + RowKey.block(m.sequence) }
     static let latePrefix = "late/"
     static func lateList(_ sequence: UInt64) -> String { latePrefix + RowKey.block(sequence) }
+    static let reversalPrefix = "reversal/"
+    static func reversalList(_ sequence: UInt64) -> String { reversalPrefix + RowKey.block(sequence) }
 }

@@ -84,4 +84,29 @@ struct VictimsGrantTests {
             #expect(knownThen.years[0].underspend - asOf.years[0].underspend == late.moj)
         }
     }
+
+    @Test("a late payment reversed afterwards is listed with the reversal's sequence, once the point in time counts the reversal")
+    func latePaymentReversed() throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: 2017)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let runner = ProjectionRunner(store: store, saves: true)
+        let year = FinancialYear(startYear: 2017)
+        func report(through sequence: UInt64? = nil) throws -> VictimsGrantReport {
+            try runner.read(VictimsGrantProjection.self) { rows, reader, _ in
+                try VictimsGrantReport.build(rows, at: PointInTime(throughSequence: sequence ?? (try reader.head()!.sequence)), year: year)
+            }
+        }
+        let late = try #require(try report().latePayments.first, "the demo's payment recorded after 31 March 2018 is missing")
+        #expect(late.reversedBy == nil)
+        let before = try store.read { try $0.head()!.sequence }
+        // Reversed by the other finance officer in 2020-21, the demo's first open year.
+        let ledger = CommissioningLedger(store: store, clock: SystemClock())
+        let reversal = try ledger.execute(
+            "payment reverse", ["payment-ref": [late.paymentReference], "reason": ["paid to the wrong account"]],
+            context: CommandContext(actorId: "finance-0002", on: CalendarDate(year: 2020, month: 4, day: 2)!))
+        let sequence = try #require(reversal.sequences.first)
+        #expect(try report().latePayments.map(\.reversedBy) == [sequence])
+        #expect(try report(through: before).latePayments.map(\.reversedBy) == [nil], "known before the reversal, the payment stands")
+        #expect(try report().latePayments.first?.moj == late.moj, "its amounts stay listed: the reversal counts in its own year")
+    }
 }

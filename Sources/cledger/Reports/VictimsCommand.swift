@@ -54,6 +54,7 @@ struct VictimsCommand: IssuableReport {
         .init(field: "commitment", heading: "commitment"), .init(field: "paymentReference", heading: "payment ref"),
         money("moj", "MoJ"), money("other", "other"), money("amount", "amount"),
         .init(field: "effectiveDate", heading: "effective"), .init(field: "recordedDate", heading: "recorded"),
+        .init(field: "reversedBy", heading: "reversed by"),
     ]
 
     static func sources(_ split: VictimsGrantReport.Split) -> ReportOutput.Cell {
@@ -82,7 +83,8 @@ struct VictimsCommand: IssuableReport {
         let totals: [ReportOutput.Cell]? = report.years.isEmpty ? nil : [.text("total"), .text("")] + lineCells(.text(""), report.total)
         let lateRows: [[ReportOutput.Cell]] = report.latePayments.map { p in
             [.text(String(p.sequence)), .text(p.financialYear.description), .text(p.providerId), .text(p.commitmentId), .text(p.paymentReference),
-             .money(p.moj), .money(p.other), .money(p.moj + p.other), .text(p.effective.description), .text(p.recorded.description)]
+             .money(p.moj), .money(p.other), .money(p.moj + p.other), .text(p.effective.description), .text(p.recorded.description),
+             p.reversedBy.map { .text(String($0)) } ?? .none]
         }
         let provider = [ReportOutput.Column(field: "financialYear", heading: "year"), .init(field: "provider", heading: "provider")] + lineColumns
         let objective = [ReportOutput.Column(field: "financialYear", heading: "year"), .init(field: "objective", heading: "objective")] + lineColumns
