@@ -13,6 +13,8 @@ public struct ProjectionRunner {
     public let store: LedgerStore
     /// Events folded per write when a catch-up is saved.
     public var batchEventsMax = 10_000
+    /// Rows removed per write when a projection's stored rows are removed before a rebuild.
+    public var removalRowsMax = 20_000
 
     /// Whether catch-ups are saved in the ledger (it is not open read-only).
     public let saves: Bool
@@ -46,6 +48,7 @@ public struct ProjectionRunner {
     public func catchUp(_ projections: [any Projection.Type]) throws -> [CatchUp] {
         var results = projections.map { CatchUp(projection: $0.name) }
         guard saves else { return results }
+        for index in projections.indices { try removeIfStale(projections[index], noting: &results[index]) }
         var finished = false
         while !finished {
             // The closure may run again if the map grows: it reports, and the loop counts.
@@ -55,6 +58,7 @@ public struct ProjectionRunner {
                     if let start = try Self.checkpointStart(projection, writer, noting: &results[index]) {
                         starts.append(start)
                     } else {
+                        // Made stale since removeIfStale looked (another process wrote it): removed in this write.
                         try writer.removeProjection(projection.name)
                         starts.append(0)
                     }
@@ -90,9 +94,31 @@ public struct ProjectionRunner {
         guard saves else {
             throw LedgerError.readOnly(path: store.path)
         }
-        try store.write { writer in for projection in projections { _ = try writer.removeProjection(projection.name) } }
+        for projection in projections { try remove(projection) }
         return try catchUp(projections)
     }
+
+    /// Removes `projection`'s stored rows when its checkpoint does not match the log, noting why.
+    private func removeIfStale(_ projection: any Projection.Type, noting result: inout CatchUp) throws {
+        let stale = try store.read { try Self.checkpointStart(projection, $0, noting: &result) == nil }
+        if stale { try remove(projection) }
+    }
+
+    /// Removes `projection`'s stored rows and checkpoint, ``removalRowsMax`` rows per write. The
+    /// first write marks the checkpoint as being removed, so that until the last one no reader
+    /// of any version takes the rows left for a model.
+    private func remove(_ projection: any Projection.Type) throws {
+        var finished = false
+        while !finished {
+            finished = try store.write { writer -> Bool in
+                try writer.setCheckpoint(named: projection.name, sequence: 0, state: Self.removingState)
+                return try writer.removeProjection(projection.name, rowsMax: removalRowsMax).finished
+            }.value ?? true
+        }
+    }
+
+    /// A checkpoint's state while its rows are being removed: no version of a fold has it.
+    static let removingState: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
 
     /// Removes `projection`'s rows and folds the whole log again, saving it.
     @discardableResult
@@ -119,6 +145,10 @@ public struct ProjectionRunner {
     static func checkpointStart(_ projection: any Projection.Type, _ reader: LedgerReader, noting result: inout CatchUp) throws -> UInt64? {
         guard let checkpoint = try reader.checkpoint(named: projection.name) else { return 0 }
         let state = checkpointState(projection)
+        if checkpoint.state == removingState {
+            result.rebuiltBecause = result.rebuiltBecause ?? "the removal of its rows before a rebuild was interrupted"
+            return nil
+        }
         if checkpoint.state != state {
             result.rebuiltBecause = "its checkpoint was written by another version of the projection"
             return nil

@@ -225,6 +225,9 @@ struct DecisionStateTests {
             "decision state: kept by version 1 of the domain's rules, and this cledger keeps version 2; run `cledger upgrade` to fold it again from the log",
         ])
         #expect(try newer.read { try $0.eventCount() } == 4, "the refused write appended nothing")
+        #expect(throws: refusal) { try newer.write { w in _ = try w.stateValue(forKey: Array("sum/fund-a".utf8)) } }
+        // A write that neither reads the state nor appends, as a projection's catch-up, is not refused: reports need no upgrade.
+        try newer.write { w in try w.setCheckpoint(named: "a-projection", sequence: 4, state: [1]) }
 
         let upgrade = try LedgerStore.upgrade(at: ledger.directory, options: options)
         #expect(upgrade.layout == nil)

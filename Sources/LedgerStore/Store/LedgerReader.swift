@@ -149,9 +149,14 @@ public class LedgerReader {
         return low
     }
 
+    /// Called before the decision state is read: a writer refuses to decide against a state
+    /// another version of the reducer kept; a reader (verify, tests) reads whatever is there.
+    func willReadDecisionState() throws {}
+
     /// A decision-state value.
     public func stateValue(forKey key: [UInt8]) throws -> [UInt8]? {
         checkOpen()
+        try willReadDecisionState()
         return try txn.value(dbs.state, key: key)
     }
 
@@ -160,6 +165,7 @@ public class LedgerReader {
     /// - Complexity: O(log n).
     public func stateValue(atOrBefore key: [UInt8], prefix: [UInt8]) throws -> [UInt8]? {
         checkOpen()
+        try willReadDecisionState()
         let cursor = try LMDBCursor(txn, dbs.state)
         var entry = try cursor.seek(atLeast: key)
         if entry.map({ !$0.key.elementsEqual(key) }) ?? true {

@@ -50,19 +50,32 @@ extension LedgerWriter {
         try lmdb { _ = try txn.put(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key), value: value, mode: .upsert) }
     }
 
-    /// Removes `projection`'s checkpoint and every row of its read model, before a rebuild.
-    /// - Returns: the number of rows removed.
+    /// Removes up to `rowsMax` rows of `projection`'s read model, and once none is left its
+    /// checkpoint, before a rebuild. A rebuild removes a large model over several writes, so
+    /// that no write holds every page of it in memory; the caller marks the checkpoint first, so
+    /// that rows left by an interrupted removal are never read as a model (`ProjectionRunner` does).
+    /// - Returns: the number of rows removed, and whether the model and its checkpoint are gone.
+    /// - Complexity: O(k log n) for the k rows removed.
     @discardableResult
-    public func removeProjection(_ projection: String) throws -> Int {
+    public func removeProjection(_ projection: String, rowsMax: Int = .max) throws -> (removed: Int, finished: Bool) {
         checkOpen()
         try Self.validate(projection)
         var keys: [[UInt8]] = []
-        try forEachProjectionRow(projection, prefix: []) { key, _ in keys.append(key) }
+        let storedPrefix = ProjectionRowKey.stored(projection, [])
         try lmdb {
-            for key in keys { try txn.delete(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key)) }
-            try txn.delete(dbs.checkpoints, key: Array(projection.utf8))
+            let cursor = try LMDBCursor(txn, dbs.checkpoints)
+            var entry = try cursor.seek(atLeast: storedPrefix)
+            while let e = entry, e.key.starts(with: storedPrefix), keys.count < rowsMax {
+                keys.append(Array(e.key))
+                entry = try cursor.move(.next)
+            }
         }
-        return keys.count
+        let finished = keys.count < rowsMax
+        try lmdb {
+            for key in keys { try txn.delete(dbs.checkpoints, key: key) }
+            if finished { try txn.delete(dbs.checkpoints, key: Array(projection.utf8)) }
+        }
+        return (keys.count, finished)
     }
 
     private static func validate(_ projection: String) throws {

@@ -37,7 +37,7 @@ extension LedgerStore {
         options.readOnly = false
         let store = try LedgerStore(path: path, options: options, creating: false, upgrading: true)
         let keepsState = !(options.reducer is NoDecisionState)
-        let outcome = try store.write(idempotency: nil, requiringCurrentState: false) { writer -> LedgerUpgrade in
+        let outcome = try store.write { writer -> LedgerUpgrade in
             var upgrade = LedgerUpgrade()
             let format = try writer.formatVersion()
             if format < formatVersionSupported {

@@ -188,6 +188,7 @@ public final class LedgerStore {
     private func initialize() throws {
         _ = try write { writer in
             try writer.recordFormatVersion()
+            if writer.keepsState { try writer.recordDecisionStateVersion() }
             var created = ByteWriter(capacity: 8)
             created.i64(options.clock.now().microsecondsSinceEpoch)
             try writer.lmdb {
@@ -274,14 +275,6 @@ public final class LedgerStore {
     public func write<T>(
         idempotency claim: IdempotencyClaim? = nil, _ decide: (LedgerWriter) throws -> T
     ) throws -> WriteOutcome<T> {
-        try write(idempotency: claim, requiringCurrentState: true, decide)
-    }
-
-    /// - Parameter requiringCurrentState: refuses a decision state kept by another version of
-    ///   the reducer (false only for ``upgrade(at:options:)``, which folds it again).
-    func write<T>(
-        idempotency claim: IdempotencyClaim?, requiringCurrentState: Bool, _ decide: (LedgerWriter) throws -> T
-    ) throws -> WriteOutcome<T> {
         precondition(readsOpen == 0 && !writeOpen, "a write cannot begin inside another read or write of the same store")
         if options.readOnly { throw LedgerError.readOnly(path: path) }
         if let claim { try Self.validate(claim) }
@@ -300,7 +293,6 @@ public final class LedgerStore {
                 txn: txn, dbs: dbs, path: path, recordedBy: options.recordedBy, clock: options.clock,
                 reducer: options.reducer, claim: claim)
             do {
-                if requiringCurrentState { try writer.requireCurrentDecisionState() }
                 let value = try decide(writer)
                 try writer.finish()
                 writer.close()

@@ -1,11 +1,13 @@
-/// Keeping the decision state's version: checked before a write decides, recorded when the state
-/// is new or folded again from the log.
+/// Keeping the decision state's version: checked the first time a write reads the state or
+/// appends, recorded when the state is new or folded again from the log. A write that does
+/// neither (a projection's catch-up) is not refused: reports need no upgrade.
 extension LedgerWriter {
     /// Refuses to decide against a decision state kept by another version of the reducer, whose
     /// keys and values this build may read wrongly. A ledger with no events has an empty state,
     /// current in every version: its version is recorded instead.
     func requireCurrentDecisionState() throws {
-        guard keepsState else { return }
+        guard keepsState, !stateVersionChecked else { return }
+        stateVersionChecked = true
         let found = try decisionStateVersion()
         guard found != reducer.stateVersion else { return }
         guard try head() != nil else { return try recordDecisionStateVersion() }

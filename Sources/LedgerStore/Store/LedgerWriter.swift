@@ -36,6 +36,10 @@ public final class LedgerWriter: LedgerReader {
 
     private var previous: LedgerHead?
     private var previousLoaded = false
+    /// Whether this write has checked the decision state's version (``requireCurrentDecisionState()``).
+    var stateVersionChecked = false
+
+    override func willReadDecisionState() throws { try requireCurrentDecisionState() }
     private var recordedAt: LedgerInstant?
     private var buffer = ByteWriter(capacity: 1024)
     lazy var state = StoredDecisionState(writer: self)
@@ -64,6 +68,7 @@ public final class LedgerWriter: LedgerReader {
         to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
     ) throws -> [UInt64] {
         checkOpen()
+        try requireCurrentDecisionState()
         try Self.validate(streamId: streamId)
         // The transaction sees its own writes, so the stored head is current: no cache is needed.
         let headKey = Array(streamId.utf8)
