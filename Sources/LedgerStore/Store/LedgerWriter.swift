@@ -37,7 +37,6 @@ public final class LedgerWriter: LedgerReader {
     private var previous: LedgerHead?
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
-    private var buffer = ByteWriter(capacity: 1024)
     private lazy var state = StoredDecisionState(writer: self)
 
     init(
@@ -93,16 +92,16 @@ public final class LedgerWriter: LedgerReader {
         for event in events {
             let sequence = (previous?.sequence ?? 0) + 1
             version += 1
-            buffer.bytes.removeAll(keepingCapacity: true)
-            Envelope.encodeBody(
-                sequence: sequence, streamId: streamId, streamVersion: version, recordedAt: at,
-                recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event,
-                into: &buffer)
-            let hash = buffer.bytes.withUnsafeBytes {
-                EventHash.chain(sequence: sequence, previous: previous?.hash ?? .zero, body: $0)
+            let storedBytes = Envelope.storedByteCount(
+                streamId: streamId, recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+                event: event)
+            let previousHash = previous?.hash ?? .zero
+            let hash = try appendEvent(sequence, linkedTo: previousInStream, storedBytes: storedBytes) { stored in
+                Envelope.encodeStored(
+                    sequence: sequence, streamId: streamId, streamVersion: version, recordedAt: at,
+                    recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event,
+                    previous: previousHash, into: stored)
             }
-            hash.withUnsafeBytes { buffer.raw($0) }
-            try appendEvent(sequence, linkedTo: previousInStream)
             if keepsState {
                 let envelope = Envelope(
                     sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
@@ -129,20 +128,26 @@ public final class LedgerWriter: LedgerReader {
         return sequences
     }
 
-    /// Puts the envelope in `buffer` as event `sequence`, and its stream link to the stream's
-    /// previous event (0 for none); both keys go past the last, so both puts append. The keys
-    /// and the link are on the stack: this runs for every event appended.
-    private func appendEvent(_ sequence: UInt64, linkedTo previousInStream: UInt64) throws {
+    /// Puts event `sequence`, `storedBytes` long, which `encode` writes straight into the memory
+    /// LMDB reserves for it, returning its hash; then its stream link to the stream's previous
+    /// event (0 for none). Both keys go past the last, so both puts append. The keys and the
+    /// link are on the stack: this runs for every event appended.
+    private func appendEvent(
+        _ sequence: UInt64, linkedTo previousInStream: UInt64, storedBytes: Int,
+        encode: (UnsafeMutableRawBufferPointer) -> EventHash
+    ) throws -> EventHash {
+        var hash = EventHash.zero
         let (logged, linked) = try lmdb {
             try withUnsafeBytes(of: sequence.bigEndian) { key in
                 try withUnsafeBytes(of: previousInStream.bigEndian) { link in
-                    let logged = try buffer.bytes.withUnsafeBytes { try txn.put(dbs.events, key: key, value: $0, mode: .append) }
+                    let logged = try txn.put(dbs.events, key: key, reserving: storedBytes, mode: .append) { hash = encode($0) }
                     return (logged, try txn.put(dbs.streamLinks, key: key, value: link, mode: .append))
                 }
             }
         }
         guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
         guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
+        return hash
     }
 
     /// Saves a projection's checkpoint: it has folded events through `sequence`.
