@@ -37,6 +37,9 @@ public final class LedgerWriter: LedgerReader {
     private var previous: LedgerHead?
     private var previousLoaded = false
     private var recordedAt: LedgerInstant?
+    /// The cursor `append` reads a stream's head through and then rewrites it in place: one
+    /// search of the stream heads per call, not two. Opened on first use, closed with the writer.
+    private var headsCursor: LMDBCursor?
     private lazy var state = StoredDecisionState(writer: self)
 
     init(
@@ -65,8 +68,13 @@ public final class LedgerWriter: LedgerReader {
         checkOpen()
         try Self.validate(streamId: streamId)
         // The transaction sees its own writes, so the stored head is current: no cache is needed.
-        let headKey = Array(streamId.utf8)
-        let stream = try streamHead(key: headKey, streamId)
+        // The stream id's UTF-8 is the head's key, used where the string keeps it: `withUTF8`
+        // needs a var, and copies only a string not stored as UTF-8.
+        var headKey = streamId
+        let heads = try streamHeads()
+        let stream = try headKey.withUTF8 { try heads.seek(exactly: UnsafeRawBufferPointer($0)) }.map {
+            try streamHead(stored: $0.value, of: streamId)
+        }
         let current = stream?.version ?? 0
         switch expectedVersion {
         case .any: break
@@ -118,9 +126,13 @@ public final class LedgerWriter: LedgerReader {
         self.previous = previous
         if !sequences.isEmpty {
             let newHead = StreamHead(version: version, lastSequence: previousInStream)
+            // Nothing has written the stream heads since the seek, so the cursor is still on this
+            // stream's head, if it had one.
             try lmdb {
-                try headKey.withUnsafeBytes { key in
-                    try newHead.withEncoded { try txn.put(dbs.streams, key: key, value: $0, mode: .upsert) }
+                try headKey.withUTF8 { key in
+                    try newHead.withEncoded {
+                        try heads.put(key: UnsafeRawBufferPointer(key), value: $0, replacingCurrent: stream != nil)
+                    }
                 }
             }
         }
@@ -148,6 +160,18 @@ public final class LedgerWriter: LedgerReader {
         guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
         guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
         return hash
+    }
+
+    private func streamHeads() throws -> LMDBCursor {
+        if let headsCursor { return headsCursor }
+        let cursor = try LMDBCursor(txn, dbs.streams)
+        headsCursor = cursor
+        return cursor
+    }
+
+    override func close() {
+        headsCursor?.close()
+        super.close()
     }
 
     /// Saves a projection's checkpoint: it has folded events through `sequence`.
