@@ -12,7 +12,9 @@ struct InPlaceByteWriter {
     var isFull: Bool { count == memory.count }
 
     /// The next `n` bytes, which the caller must write; past the end is a precondition failure,
-    /// the one bounds check of each field.
+    /// the one bounds check of each field. Always inlined, as are the stores through it: a call
+    /// per field was a tenth of the encoding's time.
+    @inline(__always)
     private mutating func claim(_ n: Int) -> UnsafeMutableRawBufferPointer {
         precondition(n <= memory.count - count, "an in-place write of \(n) bytes past the \(memory.count) sized for it")
         defer { count += n }
@@ -26,6 +28,7 @@ struct InPlaceByteWriter {
     mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
     mutating func i32(_ v: Int32) { u32(UInt32(bitPattern: v)) }
 
+    @inline(__always)
     private mutating func storeBigEndian<T: FixedWidthInteger>(_ v: T) {
         claim(MemoryLayout<T>.size).storeBytes(of: v.bigEndian, as: T.self)
     }
