@@ -84,9 +84,7 @@ public final class LedgerWriter: LedgerReader {
             throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
         }
         // All are checked before any is put, so a refused event leaves no part of the call behind.
-        try events.withUnsafeBufferPointer { events in
-            for i in events.indices { try Self.validate(events[i]) }
-        }
+        for i in events.indices { try Self.validate(events[i]) }
         let head = try loadPrevious()
         var previous = head
         var version = current
@@ -99,19 +97,16 @@ public final class LedgerWriter: LedgerReader {
         var sequences: [UInt64] = []
         sequences.reserveCapacity(events.count)
         let at = recordedAtOfThisWrite(after: head)
-        // Each event is read in place, not copied out of the array: a copy retains its strings.
-        try events.withUnsafeBufferPointer { events in
-            for i in events.indices {
-                let sequence = (previous?.sequence ?? 0) + 1
-                version += 1
-                let hash = try appendEvent(
-                    events[i], sequence, streamId: streamId, version: version, recordedAt: at,
-                    after: previous?.hash ?? .zero, linkedTo: previousInStream)
-                if keepsState { try fold(events[i], sequence, streamId: streamId, version: version, recordedAt: at, hash: hash) }
-                previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
-                previousInStream = sequence
-                sequences.append(sequence)
-            }
+        for event in events {
+            let sequence = (previous?.sequence ?? 0) + 1
+            version += 1
+            let hash = try appendEvent(
+                event, sequence, streamId: streamId, version: version, recordedAt: at,
+                after: previous?.hash ?? .zero, linkedTo: previousInStream)
+            if keepsState { try fold(event, sequence, streamId: streamId, version: version, recordedAt: at, hash: hash) }
+            previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
+            previousInStream = sequence
+            sequences.append(sequence)
         }
         self.previous = previous
         if !sequences.isEmpty {
