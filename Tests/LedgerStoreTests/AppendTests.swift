@@ -100,6 +100,25 @@ struct AppendTests {
         #expect(try ledger.store.read { try $0.eventCount() } == 0)
     }
 
+    @Test("a control character anywhere in a field is refused, and nothing else is")
+    func controlCharactersAnywhere() throws {
+        let ledger = try TemporaryLedger()
+        let controls = Array(0..<0x20) + [0x7f]
+        // 21 bytes: the check reads whole words and then the bytes past them, so every position of both is tried.
+        for position in 0..<21 {
+            for control in controls {
+                var utf8 = Array(repeating: UInt8(ascii: "a"), count: 21)
+                utf8[position] = UInt8(control)
+                let type = String(decoding: utf8, as: UTF8.self)
+                #expect(throws: LedgerError.self) { try ledger.store.write { w in try w.append(to: "s", [testEvent(type)]) } }
+            }
+        }
+        #expect(try ledger.store.read { try $0.eventCount() } == 0)
+        let allowed = " !~ é, ü, € and \u{80}: no byte of them is a control character"
+        try ledger.store.write { w in try w.append(to: "s", [testEvent(allowed)]) }
+        #expect(try ledger.store.read { try $0.event(at: 1)?.eventType } == allowed)
+    }
+
     @Test("a ledger reopens with its events and head")
     func reopen() throws {
         let ledger = try TemporaryLedger()

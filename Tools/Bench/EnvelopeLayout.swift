@@ -1,7 +1,7 @@
 import LedgerStore
 
 /// The stored bytes of an envelope, written here the way the store writes them (envelope format
-/// version 1: `Envelope.encodeBody` in Sources/LedgerStore/Envelope/Envelope+Encoding.swift,
+/// version 1: `Envelope.encodeStored` in Sources/LedgerStore/Envelope/Envelope+Encoding.swift,
 /// described in docs/event-format.md), so that the C loop puts and the chain loop hashes exactly
 /// what the store stores.
 ///

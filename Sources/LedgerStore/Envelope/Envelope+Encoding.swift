@@ -9,12 +9,29 @@ extension Envelope {
     public static let stringBytesMax = 1024
     public static let payloadBytesMax = 1 << 20
 
-    /// Encodes the body (the bytes the hash covers).
-    static func encodeBody(
+    /// Byte count of the stored envelope (body ‖ hash) ``encodeStored`` writes for these fields.
+    static func storedByteCount(
+        streamId: String, recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: NewEvent
+    ) -> Int {
+        // format version, sequence, stream version, recorded at, effective date, schema version
+        let fixed = 1 + 8 + 8 + 8 + 4 + 2
+        let strings =
+            InPlaceByteWriter.string16Bytes(streamId) + InPlaceByteWriter.string16Bytes(event.eventType)
+            + InPlaceByteWriter.string16Bytes(recordedBy) + InPlaceByteWriter.string16Bytes(event.actor.id)
+            + InPlaceByteWriter.string16Bytes(event.actor.role) + InPlaceByteWriter.string16Bytes(event.correlationId ?? "")
+            + InPlaceByteWriter.string16Bytes(event.causationId ?? "") + InPlaceByteWriter.string16Bytes(idempotencyKey ?? "")
+        let digest = 1 + (commandDigest == nil ? 0 : EventHash.byteCount)
+        return fixed + strings + digest + 4 + event.payload.count + EventHash.byteCount
+    }
+
+    /// Encodes the body (the bytes the hash covers) and then `h(sequence)` into `stored`, which
+    /// must be ``storedByteCount`` bytes; returns the hash.
+    static func encodeStored(
         sequence: UInt64, streamId: String, streamVersion: UInt64, recordedAt: LedgerInstant,
         recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: NewEvent,
-        into w: inout ByteWriter
-    ) {
+        previous: EventHash, into stored: UnsafeMutableRawBufferPointer
+    ) -> EventHash {
+        var w = InPlaceByteWriter(stored)
         w.u8(formatVersion)
         w.u64(sequence)
         w.u64(streamVersion)
@@ -36,6 +53,11 @@ extension Envelope {
             w.u8(0)
         }
         w.bytes32(event.payload)
+        let hash = EventHash.chain(
+            sequence: sequence, previous: previous, body: UnsafeRawBufferPointer(rebasing: stored[..<w.count]))
+        hash.withUnsafeBytes { w.raw($0) }
+        precondition(w.isFull, "an envelope of \(w.count) bytes in \(stored.count) sized for it")
+        return hash
     }
 
     /// Why stored bytes are not an envelope.

@@ -1,8 +1,9 @@
 import CLMDB
 
-/// A cursor over one database inside one transaction; closed when it goes away.
+/// A cursor over one database inside one transaction; closed by ``close()`` or when it goes away.
 final class LMDBCursor {
     private let handle: OpaquePointer
+    private var isOpen = true
 
     init(_ transaction: LMDBTransaction, _ dbi: MDB_dbi) throws {
         var cursor: OpaquePointer?
@@ -11,7 +12,16 @@ final class LMDBCursor {
     }
 
     deinit {
-        mdb_cursor_close(handle)
+        close()
+    }
+
+    /// Closes the cursor; one kept across calls in a write transaction must be closed before the
+    /// transaction ends, which frees it.
+    func close() {
+        if isOpen {
+            isOpen = false
+            mdb_cursor_close(handle)
+        }
     }
 
     /// A key and value pointing into the map, valid until the transaction ends or the cursor moves.
@@ -57,6 +67,23 @@ final class LMDBCursor {
             var v = MDB_val()
             return try get(&k, &v, MDB_SET_RANGE)
         }
+    }
+
+    /// Moves to the entry whose key is exactly `key` (`MDB_SET_KEY`); nil when there is none.
+    func seek(exactly key: UnsafeRawBufferPointer) throws -> Entry? {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val()
+        return try get(&k, &v, MDB_SET_KEY)
+    }
+
+    /// Stores `value` under `key`, inserting or replacing, and moves the cursor to it. With
+    /// `replacingCurrent` the cursor must be on `key` (a ``seek(exactly:)`` with no write to this
+    /// database since) and `value` the size of the value there: LMDB then overwrites it in place
+    /// (`MDB_CURRENT`) instead of searching the tree for the key again.
+    func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, replacingCurrent: Bool) throws {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        try check(mdb_cursor_put(handle, &k, &v, replacingCurrent ? UInt32(MDB_CURRENT) : 0), "mdb_cursor_put")
     }
 
     private func get(_ k: inout MDB_val, _ v: inout MDB_val, _ op: MDB_cursor_op) throws -> Entry? {

@@ -74,21 +74,44 @@ final class LMDBTransaction {
         case insert
         /// Insert or replace.
         case upsert
+
+        var flags: UInt32 {
+            switch self {
+            case .append: UInt32(MDB_APPEND)
+            case .insert: UInt32(MDB_NOOVERWRITE)
+            case .upsert: 0
+            }
+        }
     }
 
     /// Stores `value` under `key`; an `.insert` of an existing key, or an `.append` of a key not
     /// past the last, returns false.
     @discardableResult
     func put(_ dbi: MDB_dbi, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, mode: PutMode) throws -> Bool {
-        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
-        let flags: UInt32
-        switch mode {
-        case .append: flags = UInt32(MDB_APPEND)
-        case .insert: flags = UInt32(MDB_NOOVERWRITE)
-        case .upsert: flags = 0
-        }
-        let rc = mdb_put(handle, dbi, &k, &v, flags)
+        return try put(dbi, key: key, value: &v, mode: mode)
+    }
+
+    /// Reserves `count` bytes under `key` (`MDB_RESERVE`) and has `fill` write every one of them
+    /// in place, which saves building the value elsewhere and LMDB's copy of it. The memory is in
+    /// the map and valid only inside `fill`, which may not call LMDB. Returns false as
+    /// ``put(_:key:value:mode:)`` does, without calling `fill`.
+    @discardableResult
+    func put(
+        _ dbi: MDB_dbi, key: UnsafeRawBufferPointer, reserving count: Int, mode: PutMode,
+        fill: (UnsafeMutableRawBufferPointer) -> Void
+    ) throws -> Bool {
+        var v = MDB_val(mv_size: count, mv_data: nil)
+        guard try put(dbi, key: key, value: &v, mode: mode, reserve: true) else { return false }
+        fill(UnsafeMutableRawBufferPointer(start: v.mv_data, count: v.mv_size))
+        return true
+    }
+
+    private func put(
+        _ dbi: MDB_dbi, key: UnsafeRawBufferPointer, value: inout MDB_val, mode: PutMode, reserve: Bool = false
+    ) throws -> Bool {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        let rc = mdb_put(handle, dbi, &k, &value, mode.flags | (reserve ? UInt32(MDB_RESERVE) : 0))
         if rc == MDB_KEYEXIST && mode != .upsert { return false }
         try check(rc, "mdb_put")
         return true

@@ -3,17 +3,15 @@ extension LedgerReader {
     /// The head of `streamId`: its version and last event; nil when it has no events.
     /// - Complexity: O(log n).
     func streamHead(_ streamId: String) throws -> StreamHead? {
-        try streamHead(key: Array(streamId.utf8), streamId)
+        try txn.withValue(dbs.streams, key: Array(streamId.utf8)) { try streamHead(stored: $0, of: streamId) }
     }
 
-    /// The head stored under `key`, the UTF-8 of `streamId`.
-    func streamHead(key: [UInt8], _ streamId: String) throws -> StreamHead? {
-        try txn.withValue(dbs.streams, key: key) { bytes in
-            guard let head = StreamHead(encoded: bytes) else {
-                throw damaged("the stream head of \(streamId) is \(bytes.count) bytes, not \(StreamHead.encodedBytes)")
-            }
-            return head
+    /// The head stored as `bytes` for `streamId`.
+    func streamHead(stored bytes: UnsafeRawBufferPointer, of streamId: String) throws -> StreamHead {
+        guard let head = StreamHead(encoded: bytes) else {
+            throw damaged("the stream head of \(streamId) is \(bytes.count) bytes, not \(StreamHead.encodedBytes)")
         }
+        return head
     }
 
     /// The sequences of `streamId`'s versions `head.version` down to `first`, latest first,

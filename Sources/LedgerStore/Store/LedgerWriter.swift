@@ -36,12 +36,12 @@ public final class LedgerWriter: LedgerReader {
 
     private var previous: LedgerHead?
     private var previousLoaded = false
+    private var recordedAt: LedgerInstant?
     /// Whether this write has checked the decision state's version (``requireCurrentDecisionState()``).
     var stateVersionChecked = false
-
-    override func willReadDecisionState() throws { try requireCurrentDecisionState() }
-    private var recordedAt: LedgerInstant?
-    private var buffer = ByteWriter(capacity: 1024)
+    /// The cursor `append` reads a stream's head through and then rewrites it in place: one
+    /// search of the stream heads per call, not two. Opened on first use, closed with the writer.
+    private var headsCursor: LMDBCursor?
     lazy var state = StoredDecisionState(writer: self)
 
     init(
@@ -71,8 +71,13 @@ public final class LedgerWriter: LedgerReader {
         try requireCurrentDecisionState()
         try Self.validate(streamId: streamId)
         // The transaction sees its own writes, so the stored head is current: no cache is needed.
-        let headKey = Array(streamId.utf8)
-        let stream = try streamHead(key: headKey, streamId)
+        // The stream id's UTF-8 is the head's key, used where the string keeps it: `withUTF8`
+        // needs a var, and copies only a string not stored as UTF-8.
+        var headKey = streamId
+        let heads = try streamHeads()
+        let stream = try headKey.withUTF8 { try heads.seek(exactly: UnsafeRawBufferPointer($0)) }.map {
+            try streamHead(stored: $0.value, of: streamId)
+        }
         let current = stream?.version ?? 0
         switch expectedVersion {
         case .any: break
@@ -98,25 +103,10 @@ public final class LedgerWriter: LedgerReader {
         for event in events {
             let sequence = (previous?.sequence ?? 0) + 1
             version += 1
-            buffer.bytes.removeAll(keepingCapacity: true)
-            Envelope.encodeBody(
-                sequence: sequence, streamId: streamId, streamVersion: version, recordedAt: at,
-                recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event,
-                into: &buffer)
-            let hash = buffer.bytes.withUnsafeBytes {
-                EventHash.chain(sequence: sequence, previous: previous?.hash ?? .zero, body: $0)
-            }
-            hash.withUnsafeBytes { buffer.raw($0) }
-            try appendEvent(sequence, linkedTo: previousInStream)
-            if keepsState {
-                let envelope = Envelope(
-                    sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
-                    schemaVersion: event.schemaVersion, recordedAt: at, recordedBy: recordedBy,
-                    effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
-                    causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
-                    payload: event.payload, hash: hash)
-                try reducer.apply(envelope, to: state)
-            }
+            let hash = try appendEvent(
+                event, sequence, streamId: streamId, version: version, recordedAt: at,
+                after: previous?.hash ?? .zero, linkedTo: previousInStream)
+            if keepsState { try fold(event, sequence, streamId: streamId, version: version, recordedAt: at, hash: hash) }
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
             previousInStream = sequence
             sequences.append(sequence)
@@ -124,9 +114,13 @@ public final class LedgerWriter: LedgerReader {
         self.previous = previous
         if !sequences.isEmpty {
             let newHead = StreamHead(version: version, lastSequence: previousInStream)
+            // Nothing has written the stream heads since the seek, so the cursor is still on this
+            // stream's head, if it had one.
             try lmdb {
-                try headKey.withUnsafeBytes { key in
-                    try newHead.withEncoded { try txn.put(dbs.streams, key: key, value: $0, mode: .upsert) }
+                try headKey.withUTF8 { key in
+                    try newHead.withEncoded {
+                        try heads.put(key: UnsafeRawBufferPointer(key), value: $0, replacingCurrent: stream != nil)
+                    }
                 }
             }
         }
@@ -134,21 +128,61 @@ public final class LedgerWriter: LedgerReader {
         return sequences
     }
 
-    /// Puts the envelope in `buffer` as event `sequence`, and its stream link to the stream's
-    /// previous event (0 for none); both keys go past the last, so both puts append. The keys
-    /// and the link are on the stack: this runs for every event appended.
-    private func appendEvent(_ sequence: UInt64, linkedTo previousInStream: UInt64) throws {
+    /// Puts `event` as event `sequence`, encoded straight into the memory LMDB reserves for it,
+    /// and returns its hash, `h(sequence)` after `previous`; then puts its stream link to the
+    /// stream's previous event (0 for none). Both keys go past the last, so both puts append. The
+    /// keys and the link are on the stack: this runs for every event appended.
+    private func appendEvent(
+        _ event: NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant,
+        after previous: EventHash, linkedTo previousInStream: UInt64
+    ) throws -> EventHash {
+        let storedBytes = Envelope.storedByteCount(
+            streamId: streamId, recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event)
+        var hash = EventHash.zero
         let (logged, linked) = try lmdb {
             try withUnsafeBytes(of: sequence.bigEndian) { key in
                 try withUnsafeBytes(of: previousInStream.bigEndian) { link in
-                    let logged = try buffer.bytes.withUnsafeBytes { try txn.put(dbs.events, key: key, value: $0, mode: .append) }
+                    let logged = try txn.put(dbs.events, key: key, reserving: storedBytes, mode: .append) { stored in
+                        hash = Envelope.encodeStored(
+                            sequence: sequence, streamId: streamId, streamVersion: version, recordedAt: recordedAt,
+                            recordedBy: recordedBy, idempotencyKey: claim?.key, commandDigest: claim?.digest, event: event,
+                            previous: previous, into: stored)
+                    }
                     return (logged, try txn.put(dbs.streamLinks, key: key, value: link, mode: .append))
                 }
             }
         }
         guard logged else { throw damaged("the events database already holds a key at or past event \(sequence), the next one") }
         guard linked else { throw damaged("the stream links already reach event \(sequence), which the log does not hold") }
+        return hash
     }
+
+    /// Has the reducer fold the envelope of `event`, appended as `sequence`.
+    private func fold(
+        _ event: NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant, hash: EventHash
+    ) throws {
+        let envelope = Envelope(
+            sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
+            schemaVersion: event.schemaVersion, recordedAt: recordedAt, recordedBy: recordedBy,
+            effectiveDate: event.effectiveDate, actor: event.actor, correlationId: event.correlationId.nonEmpty,
+            causationId: event.causationId.nonEmpty, idempotencyKey: claim?.key, commandDigest: claim?.digest,
+            payload: event.payload, hash: hash)
+        try reducer.apply(envelope, to: state)
+    }
+
+    private func streamHeads() throws -> LMDBCursor {
+        if let headsCursor { return headsCursor }
+        let cursor = try LMDBCursor(txn, dbs.streams)
+        headsCursor = cursor
+        return cursor
+    }
+
+    override func close() {
+        headsCursor?.close()
+        super.close()
+    }
+
+    override func willReadDecisionState() throws { try requireCurrentDecisionState() }
 
     /// Saves a projection's checkpoint: it has folded events through `sequence`.
     public func setCheckpoint(named name: String, sequence: UInt64, state: [UInt8]) throws {
@@ -255,9 +289,28 @@ extension Optional where Wrapped == String {
 func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7f }
 
 /// Whether `string` holds a control character: over its contiguous UTF-8 where it has it (a
-/// native string), which is several times faster than through the UTF-8 view's iterator.
+/// native string), eight bytes at a time, which is several times faster than through the UTF-8
+/// view's iterator.
 func containsControl(_ string: String) -> Bool {
-    string.utf8.withContiguousStorageIfAvailable { $0.contains(where: isControl) } ?? string.utf8.contains(where: isControl)
+    string.utf8.withContiguousStorageIfAvailable { containsControl(UnsafeRawBufferPointer($0)) }
+        ?? string.utf8.contains(where: isControl)
+}
+
+/// Eight bytes at a time, with the exact word tests for "some byte is less than n" and "some
+/// byte is zero" (Bit Twiddling Hacks, `hasless` and `haszero`): a word has a byte below 0x20
+/// when `(w − 0x2020…20) & ~w & 0x8080…80` is not zero, and a byte 0x7f when the same test with
+/// n = 1 holds for `w ^ 0x7f7f…7f`. The few bytes past the last whole word go one by one.
+private func containsControl(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits = ones &* 0x80
+    var i = 0
+    while i + 8 <= bytes.count {
+        let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        let delete = word ^ (ones &* 0x7f)
+        if ((word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete) & highBits != 0 { return true }
+        i += 8
+    }
+    return bytes[i...].contains(where: isControl)
 }
 
 /// The decision state in the write transaction's `state` database.
