@@ -30,6 +30,28 @@ struct AppendTests {
         }
     }
 
+    @Test("one event appended on its own is stored exactly as in an array; a write reports every sequence it appended, across streams")
+    func singleEventAppend() throws {
+        let single = try TemporaryLedger()
+        let arrays = try TemporaryLedger()
+        let written = try single.store.write { w -> [UInt64] in
+            [try w.append(to: "bid-1", testEvent(payload: "a")), try w.append(to: "bid-2", testEvent(payload: "b")),
+             try w.append(to: "bid-1", expectedVersion: .exactly(1), testEvent(payload: "c"))]
+        }
+        #expect(written.value == [1, 2, 3])
+        #expect(written.sequences == [1, 2, 3])
+        try arrays.store.write { w in
+            try w.append(to: "bid-1", [testEvent(payload: "a")])
+            try w.append(to: "bid-2", [testEvent(payload: "b")])
+            #expect(try w.append(to: "bid-3", []) == [], "appending no events appends nothing")
+            try w.append(to: "bid-1", expectedVersion: .exactly(1), [testEvent(payload: "c")])
+        }
+        #expect(try single.store.read { try $0.head() } == (try arrays.store.read { try $0.head() }), "the same bytes, so the same hash chain")
+        #expect(throws: LedgerError.wrongExpectedVersion(streamId: "bid-1", expected: .noStream, current: 2)) {
+            try single.store.write { w in try w.append(to: "bid-1", expectedVersion: .noStream, testEvent()) }
+        }
+    }
+
     @Test("a stream whose id is the prefix of another keeps its own version")
     func prefixStreams() throws {
         let ledger = try TemporaryLedger()

@@ -11,7 +11,7 @@ struct StoreBench {
     }
 
     /// Creates a ledger in `directory` and appends every event, `batchEvents` per `store.write`,
-    /// one `append` call per event; the time covers the writes only.
+    /// one single-event `append` call per event; the time covers the writes only.
     func appendBatched(in directory: String, batchEvents: Int, bulk: Bool) throws -> (LedgerStore, seconds: Double) {
         let store = try LedgerStore.create(at: directory, options: workload.storeOptions(bulk: bulk))
         var next = 0
@@ -20,7 +20,7 @@ struct StoreBench {
                 let end = min(next + batchEvents, workload.count)
                 _ = try store.write { (writer: LedgerWriter) in
                     for i in next..<end {
-                        try writer.append(to: workload.streamId(of: i), expectedVersion: .any, [workload.event(i)])
+                        try writer.append(to: workload.streamId(of: i), expectedVersion: .any, workload.event(i))
                     }
                 }
                 next = end
@@ -36,7 +36,7 @@ struct StoreBench {
         let seconds = try secondsTaken {
             for i in 0..<commits {
                 _ = try store.write { (writer: LedgerWriter) in
-                    try writer.append(to: workload.streamId(of: i), expectedVersion: .any, [workload.event(i)])
+                    try writer.append(to: workload.streamId(of: i), expectedVersion: .any, workload.event(i))
                 }
             }
         }

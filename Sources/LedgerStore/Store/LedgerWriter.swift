@@ -28,8 +28,10 @@ public final class LedgerWriter: LedgerReader {
     /// False for a bare log (``NoDecisionState``): no envelope is built for the reducer.
     let keepsState: Bool
     private let claim: IdempotencyClaim?
-    /// Sequences appended so far by this transaction.
-    public private(set) var appended: [UInt64] = []
+    /// Sequences appended so far by this transaction: one run, for every append of a write
+    /// takes the next sequence of the log.
+    public var appended: [UInt64] { appendedRun.map(Array.init) ?? [] }
+    private var appendedRun: ClosedRange<UInt64>?
     /// Set when LMDB reported a full map, even if a caller swallowed the error: the store grows
     /// the map and decides again.
     private(set) var sawMapFull = false
@@ -67,6 +69,21 @@ public final class LedgerWriter: LedgerReader {
     public func append(
         to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
     ) throws -> [UInt64] {
+        try appendRun(to: streamId, expectedVersion: expectedVersion, events).map(Array.init) ?? []
+    }
+
+    /// Appends one event to `streamId` if the stream is at `expectedVersion`, as
+    /// ``append(to:expectedVersion:_:)-([NewEvent])`` does, without an array on either side.
+    /// - Returns: the event's sequence.
+    @discardableResult
+    public func append(to streamId: String, expectedVersion: ExpectedVersion = .any, _ event: NewEvent) throws -> UInt64 {
+        try appendRun(to: streamId, expectedVersion: expectedVersion, CollectionOfOne(event))!.upperBound
+    }
+
+    /// Appends `events`; returns their sequences, nil when there are none.
+    private func appendRun(
+        to streamId: String, expectedVersion: ExpectedVersion, _ events: some Collection<NewEvent>
+    ) throws -> ClosedRange<UInt64>? {
         checkOpen()
         try requireCurrentDecisionState()
         try Self.validate(streamId: streamId)
@@ -87,7 +104,7 @@ public final class LedgerWriter: LedgerReader {
             throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
         }
         // All are checked before any is put, so a refused event leaves no part of the call behind.
-        for i in events.indices { try Self.validate(events[i]) }
+        for event in events { try Self.validate(event) }
         let head = try loadPrevious()
         var previous = head
         var version = current
@@ -97,8 +114,6 @@ public final class LedgerWriter: LedgerReader {
                 "the stream head of \(streamId) says version \(current) at event \(previousInStream), which a log of "
                     + "\(head?.sequence ?? 0) events cannot hold")
         }
-        var sequences: [UInt64] = []
-        sequences.reserveCapacity(events.count)
         let at = recordedAtOfThisWrite(after: head)
         for event in events {
             let sequence = (previous?.sequence ?? 0) + 1
@@ -109,23 +124,22 @@ public final class LedgerWriter: LedgerReader {
             if keepsState { try fold(event, sequence, streamId: streamId, version: version, recordedAt: at, hash: hash) }
             previous = LedgerHead(sequence: sequence, hash: hash, recordedAt: at)
             previousInStream = sequence
-            sequences.append(sequence)
         }
         self.previous = previous
-        if !sequences.isEmpty {
-            let newHead = StreamHead(version: version, lastSequence: previousInStream)
-            // Nothing has written the stream heads since the seek, so the cursor is still on this
-            // stream's head, if it had one.
-            try lmdb {
-                try headKey.withUTF8 { key in
-                    try newHead.withEncoded {
-                        try heads.put(key: UnsafeRawBufferPointer(key), value: $0, replacingCurrent: stream != nil)
-                    }
+        guard let last = previous?.sequence, version > current else { return nil }
+        let newHead = StreamHead(version: version, lastSequence: previousInStream)
+        // Nothing has written the stream heads since the seek, so the cursor is still on this
+        // stream's head, if it had one.
+        try lmdb {
+            try headKey.withUTF8 { key in
+                try newHead.withEncoded {
+                    try heads.put(key: UnsafeRawBufferPointer(key), value: $0, replacingCurrent: stream != nil)
                 }
             }
         }
-        appended.append(contentsOf: sequences)
-        return sequences
+        let run = (last - UInt64(events.count) + 1)...last
+        appendedRun = (appendedRun?.lowerBound ?? run.lowerBound)...last
+        return run
     }
 
     /// Puts `event` as event `sequence`, encoded straight into the memory LMDB reserves for it,
@@ -199,13 +213,13 @@ public final class LedgerWriter: LedgerReader {
 
     /// Writes the head and the idempotency record; called once, before commit.
     func finish() throws {
-        guard let head = previous, !appended.isEmpty else { return }
+        guard let head = previous, let run = appendedRun else { return }
         try lmdb {
             try txn.put(dbs.meta, key: LedgerDatabases.MetaKey.head, value: head.encoded, mode: .upsert)
             if let claim {
                 var w = ByteWriter(capacity: 48)
-                w.u64(appended.first!)
-                w.u64(appended.last!)
+                w.u64(run.lowerBound)
+                w.u64(run.upperBound)
                 claim.digest.withUnsafeBytes { w.raw($0) }
                 try txn.put(dbs.idempotency, key: Array(claim.key.utf8), value: w.bytes, mode: .insert)
             }
