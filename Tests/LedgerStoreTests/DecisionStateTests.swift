@@ -226,6 +226,12 @@ struct DecisionStateTests {
         ])
         #expect(try newer.read { try $0.eventCount() } == 4, "the refused write appended nothing")
         #expect(throws: refusal) { try newer.write { w in _ = try w.stateValue(forKey: Array("sum/fund-a".utf8)) } }
+        #expect(throws: refusal, "a refusal swallowed inside the write is met again at the append") {
+            try newer.write { w in
+                _ = try? w.stateValue(forKey: Array("sum/fund-a".utf8))
+                try w.append(to: "fund-a", [Self.amount(1)])
+            }
+        }
         // A write that neither reads the state nor appends, as a projection's catch-up, is not refused: reports need no upgrade.
         try newer.write { w in try w.setCheckpoint(named: "a-projection", sequence: 4, state: [1]) }
 

@@ -7,11 +7,13 @@ extension LedgerWriter {
     /// current in every version: its version is recorded instead.
     func requireCurrentDecisionState() throws {
         guard keepsState, !stateVersionChecked else { return }
-        stateVersionChecked = true
         let found = try decisionStateVersion()
-        guard found != reducer.stateVersion else { return }
-        guard try head() != nil else { return try recordDecisionStateVersion() }
-        throw LedgerError.staleDecisionState(path: path, found: found, expected: reducer.stateVersion)
+        if found != reducer.stateVersion {
+            guard try head() == nil else { throw LedgerError.staleDecisionState(path: path, found: found, expected: reducer.stateVersion) }
+            try recordDecisionStateVersion()
+        }
+        // Only once it passed: a caller that swallows the refusal meets it again at its next read or append.
+        stateVersionChecked = true
     }
 
     /// Records that the decision state is kept by this reducer's version.
