@@ -104,9 +104,9 @@ public struct ProjectionRunner {
         if stale { try remove(projection) }
     }
 
-    /// Removes `projection`'s stored rows and checkpoint, ``removalRowsMax`` rows per write. The
-    /// first write marks the checkpoint as being removed, so that until the last one no reader
-    /// of any version takes the rows left for a model.
+    /// Removes `projection`'s stored rows and checkpoint, ``removalRowsMax`` rows per write. Each
+    /// write marks the checkpoint as being removed before it removes rows, so that until the last
+    /// one no reader of any version takes the rows left for a model.
     private func remove(_ projection: any Projection.Type) throws {
         var finished = false
         while !finished {
