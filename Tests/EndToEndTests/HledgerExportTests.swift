@@ -24,8 +24,8 @@ struct HledgerExportTests {
     }
 
     /// Every `funds:` account's balance, as `hledger balance -O csv` gives it.
-    static func hledgerBalances(_ journal: String) throws -> [String: Int64] {
-        let result = try runProgram(try hledger(), ["-f", journal, "balance", "-O", "csv", "-E", "funds"])
+    static func hledgerBalances(_ journal: String, _ options: [String] = []) throws -> [String: Int64] {
+        let result = try runProgram(try hledger(), ["-f", journal, "balance", "-O", "csv", "-E", "funds"] + options)
         try #require(result.status == 0, "hledger could not read the journal: \(result.stderr)")
         var balances: [String: Int64] = [:]
         for line in result.stdout.split(separator: "\n").dropFirst() {
@@ -44,11 +44,34 @@ struct HledgerExportTests {
     func balancesAgree(_ point: [String]) throws {
         let temporary = TemporaryDirectory()
         let store = try ReportCommandTests.demo(temporary)
+        let journal = try Self.export(store, point, into: temporary)
+        try Self.expectAgrees(try Self.hledgerBalances(journal), with: store, point)
+    }
+
+    /// Each transaction is dated on the day its movements take effect, an accrual's next-year
+    /// reversal on 1 April, so hledger's own date filter gives the report's `--as-of` figures.
+    @Test("hledger balance --end the day after a date, on the whole journal, equals the balances report as of that date", arguments: [
+        ("2018-03-31", "2018-04-01"), ("2019-04-01", "2019-04-02"),
+    ])
+    func hledgerDatesAgree(asOf: String, end: String) throws {
+        let temporary = TemporaryDirectory()
+        let store = try ReportCommandTests.demo(temporary)
+        let journal = try Self.export(store, [], into: temporary)
+        try Self.expectAgrees(try Self.hledgerBalances(journal, ["--end", end]), with: store, ["--as-of", asOf])
+    }
+
+    /// `cledger export hledger` of `store` at `point`, written to a file; returns its path.
+    static func export(_ store: String, _ point: [String], into temporary: TemporaryDirectory) throws -> String {
         let export = try runProgram(Programs.cledger, ["--store", store, "export", "hledger"] + point)
         try #require(export.status == 0, "\(export.stderr)")
         let journal = temporary.sub("funds.journal")
         try export.stdout.write(toFile: journal, atomically: true, encoding: .utf8)
-        let hledger = try Self.hledgerBalances(journal)
+        return journal
+    }
+
+    /// Every fund, year, source and measure of the balances report at `point` is hledger's
+    /// balance of its account, and hledger has no account the report lacks.
+    static func expectAgrees(_ hledger: [String: Int64], with store: String, _ point: [String]) throws {
         let report = try runProgram(Programs.cledger, ["--store", store, "report", "balances", "--format", "json"] + point)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         let lines = try #require(object["years"] as? [[String: Any]]).filter { $0["source"] as? String != "all" }
@@ -66,7 +89,8 @@ struct HledgerExportTests {
             let outstanding = figures["committed"]! - figures["released"]! - figures["paid"]!
             #expect(outstanding == (try Self.pence(line["outstanding"] as! String)), "\(prefix)outstanding \(point)")
         }
-        #expect(Set(hledger.keys).subtracting(seen).isEmpty, "accounts hledger has and the report does not: \(Set(hledger.keys).subtracting(seen))")
+        let extra = Set(hledger.keys).subtracting(seen)
+        #expect(extra.isEmpty, "accounts hledger has and the report does not: \(extra)")
     }
 
     @Test("a bad date or instant is refused with one line saying what is accepted, exit 1", arguments: [
