@@ -81,7 +81,9 @@ struct AuditEntity: Codable, Equatable {
 
     /// Adds the subjects an event of this entity's stream is indexed under.
     func addSubjects(id: String, to subjects: inout [AuditSubject]) {
-        for subject in [.entity(id), .fund(fundId), .organisation(organisationId)] as [AuditSubject] { subject.add(to: &subjects) }
+        AuditSubject.entity(id).add(to: &subjects)
+        AuditSubject.fund(fundId).add(to: &subjects)
+        AuditSubject.organisation(organisationId).add(to: &subjects)
         if let bidId { AuditSubject.entity(bidId).add(to: &subjects) }
     }
 }
@@ -103,13 +105,13 @@ public enum AuditSubject: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The subject's part of a row key: its kind, a colon and its id.
-    var key: String {
+    /// The subject's part of a row key: its kind with a colon, and its id.
+    var keyParts: (kind: String, id: String) {
         switch self {
-        case let .entity(id): return "entity:\(id)"
-        case let .fund(id): return "fund:\(id)"
-        case let .organisation(id): return "org:\(id)"
-        case let .actor(id): return "actor:\(id)"
+        case let .entity(id): return ("entity:", id)
+        case let .fund(id): return ("fund:", id)
+        case let .organisation(id): return ("org:", id)
+        case let .actor(id): return ("actor:", id)
         }
     }
 
@@ -120,10 +122,9 @@ public enum AuditSubject: Hashable, Sendable, CustomStringConvertible {
 
     /// The fund, organisation or actor whose own stream `streamId` is.
     static func ownStream(_ streamId: String) -> AuditSubject? {
-        for (prefix, subject) in [("fund-", fund), ("org-", organisation), ("actor-", actor)] as [(String, (String) -> AuditSubject)]
-        where streamId.hasPrefix(prefix) {
-            return subject(String(streamId.dropFirst(prefix.count)))
-        }
+        if streamId.hasPrefix("fund-") { return .fund(String(streamId.dropFirst(5))) }
+        if streamId.hasPrefix("org-") { return .organisation(String(streamId.dropFirst(4))) }
+        if streamId.hasPrefix("actor-") { return .actor(String(streamId.dropFirst(6))) }
         return nil
     }
 }
@@ -132,7 +133,18 @@ enum AuditKey {
     static func entity(_ id: String) -> String { "entity/" + id }
     static func rules(_ fundId: String) -> String { "rules/" + fundId }
     /// The prefix of every posting-list row of `subject`.
-    static func events(_ subject: AuditSubject) -> String { "event/\(subject.key)/" }
-    /// The posting-list row of `subject` for `block`.
-    static func postings(_ subject: AuditSubject, _ block: String) -> String { "event/\(subject.key)/\(block)" }
+    static func events(_ subject: AuditSubject) -> String { postings(subject, "") }
+    /// The posting-list row of `subject` for `block`: `event/`, the subject's kind and id, a slash
+    /// and the block, built in one string, for most events build several.
+    static func postings(_ subject: AuditSubject, _ block: String) -> String {
+        let (kind, id) = subject.keyParts
+        var key = String()
+        key.reserveCapacity(7 + kind.utf8.count + id.utf8.count + block.utf8.count)
+        key += "event/"
+        key += kind
+        key += id
+        key += "/"
+        key += block
+        return key
+    }
 }

@@ -17,7 +17,10 @@ public protocol Projection: Sendable {
     static func apply(_ event: RecordedEvent, to rows: ProjectionRows) throws
 }
 
-/// Every projection of the ledger, in the order `cledger rebuild` runs them.
+/// Every projection of the ledger, in the order `cledger rebuild` runs them. A catch-up of many
+/// events folds those at odd positions on a second thread (``ProjectionRunner/concurrentFoldEventsMin``)
+/// while the first thread folds the rest and saves every batch, so the order balances the two:
+/// audit-index and panel, about 45% of the folds' time on the 99,906-event demo, on the second.
 public let allProjections: [any Projection.Type] = [
-    FundBalancesProjection.self, AuditIndexProjection.self, VictimsGrantProjection.self, OutcomesProjection.self, PanelProjection.self,
+    FundBalancesProjection.self, AuditIndexProjection.self, VictimsGrantProjection.self, PanelProjection.self, OutcomesProjection.self,
 ]

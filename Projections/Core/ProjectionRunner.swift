@@ -15,6 +15,10 @@ public struct ProjectionRunner {
     public var batchEventsMax = 10_000
     /// Rows removed per write when a projection's stored rows are removed before a rebuild.
     public var removalRowsMax = 20_000
+    /// Events a batch must span before its projections are folded on two threads: half of them
+    /// on this one through the write, the rest on another through a snapshot of the ledger as
+    /// the write began. Shorter catch-ups are not worth a thread.
+    public var concurrentFoldEventsMin = 2_000
 
     /// Whether catch-ups are saved in the ledger (it is not open read-only).
     public let saves: Bool
@@ -54,6 +58,7 @@ public struct ProjectionRunner {
             // The closure may run again if the map grows: it reports, and the loop counts.
             let batch = try store.write { writer -> (folded: [UInt64], finished: Bool) in
                 var starts: [UInt64] = []
+                var removedHere = false
                 for (index, projection) in projections.enumerated() {
                     if let start = try Self.checkpointStart(projection, writer, noting: &results[index]) {
                         starts.append(start)
@@ -61,25 +66,21 @@ public struct ProjectionRunner {
                         // Made stale since removeIfStale looked (another process wrote it): removed in this write.
                         try writer.removeProjection(projection.name)
                         starts.append(0)
+                        removedHere = true
                     }
                 }
                 let head = try writer.head()?.sequence ?? 0
                 let first = starts.min() ?? head
                 let last = min(head, first + UInt64(batchEventsMax))
-                let rows = projections.map { StoredRows($0.name, reader: writer) }
-                var folded = projections.map { _ in UInt64(0) }
-                try writer.forEachEvent(from: first + 1, through: last) { envelope in
-                    let recorded = RecordedEvent(envelope)
-                    for index in projections.indices where starts[index] < envelope.sequence {
-                        try projections[index].apply(recorded, to: rows[index])
-                        folded[index] += 1
-                    }
-                }
+                let folds = projections.indices.map { Fold(projection: projections[$0], start: starts[$0]) }
+                // A snapshot would still hold the rows this write removed.
+                let split = !removedHere && projections.count > 1 && last - first >= UInt64(concurrentFoldEventsMin)
+                let done = try Self.fold(folds, writer, from: first + 1, through: last, onTwoThreads: split)
                 for (index, projection) in projections.enumerated() {
-                    try rows[index].save(through: writer)
+                    try done[index].rows.save(through: writer)
                     try writer.setCheckpoint(named: projection.name, sequence: max(last, starts[index]), state: Self.checkpointState(projection))
                 }
-                return (folded, last == head)
+                return (done.map(\.folded), last == head)
             }
             guard let done = batch.value else { break }
             for index in results.indices { results[index].folded += done.folded[index] }
@@ -170,6 +171,50 @@ public struct ProjectionRunner {
     /// A checkpoint's saved bytes: the version of the fold that wrote it, big-endian.
     static func checkpointState(_ projection: any Projection.Type) -> [UInt8] {
         withUnsafeBytes(of: projection.version.bigEndian) { Array($0) }
+    }
+
+    /// A projection to fold, and the sequence its checkpoint is at.
+    struct Fold {
+        var projection: any Projection.Type
+        var start: UInt64
+    }
+
+    /// Folds the events `first` through `last` that each of `folds` lacks, reading them once for
+    /// all, into rows backed by `writer`; `onTwoThreads`, every other projection folds on a second
+    /// thread through a snapshot of the ledger as the write began.
+    /// - Returns: each projection's rows, encoded, and how many events it folded, in the order given.
+    static func fold(
+        _ folds: [Fold], _ writer: LedgerWriter, from first: UInt64, through last: UInt64, onTwoThreads: Bool
+    ) throws -> [(rows: StoredRows, folded: UInt64)] {
+        var envelopes: [Envelope] = []
+        try writer.forEachEvent(from: first, through: last) { envelopes.append($0) }
+        // Alone, a payload is decoded when a projection first asks for it; on two threads, half
+        // of them on each before the folds, which share them.
+        guard onTwoThreads else { return try fold(folds, envelopes.map { RecordedEvent($0) }, rowsFrom: writer) }
+        let middle = envelopes.count / 2
+        let (front, back) = try writer.alongside(
+            { envelopes[..<middle].map(RecordedEvent.init(decodingNow:)) }, snapshot: { _ in envelopes[middle...].map(RecordedEvent.init(decodingNow:)) })
+        let events = front + back
+        let (near, far) = try writer.alongside(
+            { try fold(stride(from: 0, to: folds.count, by: 2).map { folds[$0] }, events, rowsFrom: writer) },
+            snapshot: { try fold(stride(from: 1, to: folds.count, by: 2).map { folds[$0] }, events, rowsFrom: $0) })
+        return folds.indices.map { $0 % 2 == 0 ? near[$0 / 2] : far[$0 / 2] }
+    }
+
+    /// Folds the events each of `folds` lacks into its rows, backed by `reader`, and encodes the
+    /// rows they changed.
+    /// - Returns: each projection's rows and how many events it folded, in the order given.
+    static func fold(_ folds: [Fold], _ events: [RecordedEvent], rowsFrom reader: LedgerReader) throws -> [(rows: StoredRows, folded: UInt64)] {
+        let rows = folds.map { StoredRows($0.projection.name, reader: reader) }
+        var folded = folds.map { _ in UInt64(0) }
+        for event in events {
+            for index in folds.indices where folds[index].start < event.sequence {
+                try folds[index].projection.apply(event, to: rows[index])
+                folded[index] += 1
+            }
+        }
+        for row in rows { try row.encodeAll() }
+        return Array(zip(rows, folded))
     }
 
     /// Folds the events `first` through `last` into `rows`; returns how many there were.

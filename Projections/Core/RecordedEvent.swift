@@ -2,20 +2,28 @@ import Commissioning
 import LedgerStore
 
 /// An event as a projection folds it: the stored envelope (sequence, recorded and effective
-/// times, actor, hash) and its payload, decoded the first time a projection asks for it and
-/// then shared by every projection folding the same event.
+/// times, actor, hash) and its payload, decoded once and then shared by every projection
+/// folding the same event.
 public struct RecordedEvent: Sendable {
     public let envelope: Envelope
     private let payload: DecodedOnce
 
+    /// The event of `envelope`, its payload decoded the first time a projection asks for it.
     public init(_ envelope: Envelope) {
         self.envelope = envelope
         payload = DecodedOnce()
     }
 
+    /// The event of `envelope` with its payload decoded now (or the reason it cannot be, thrown
+    /// when a projection asks for it): nothing changes it afterwards, so threads may share it.
+    public init(decodingNow envelope: Envelope) {
+        self.envelope = envelope
+        payload = DecodedOnce(Result { try CommissioningEvent(envelope) })
+    }
+
     public init(envelope: Envelope, event: CommissioningEvent) {
         self.envelope = envelope
-        payload = DecodedOnce(event)
+        payload = DecodedOnce(.success(event))
     }
 
     /// The decoded payload.
@@ -28,17 +36,17 @@ public struct RecordedEvent: Sendable {
     public var effectiveDate: CalendarDate { envelope.effectiveDate }
 }
 
-/// A payload decoded at most once. `@unchecked Sendable`: a fold runs on one thread, and the
-/// only mutation is the first decode.
+/// A payload decoded at most once. `@unchecked Sendable`: the only mutation is the first decode,
+/// and an event is shared across threads only once it is decoded (``RecordedEvent/init(decodingNow:)``).
 private final class DecodedOnce: @unchecked Sendable {
-    private var decoded: CommissioningEvent?
+    private var decoded: Result<CommissioningEvent, any Error>?
 
-    init(_ decoded: CommissioningEvent? = nil) { self.decoded = decoded }
+    init(_ decoded: Result<CommissioningEvent, any Error>? = nil) { self.decoded = decoded }
 
     func value(_ envelope: Envelope) throws -> CommissioningEvent {
-        if let decoded { return decoded }
-        let event = try CommissioningEvent(envelope)
-        decoded = event
-        return event
+        if let decoded { return try decoded.get() }
+        let result = Result { try CommissioningEvent(envelope) }
+        decoded = result
+        return try result.get()
     }
 }

@@ -2,8 +2,14 @@
 enum RowKey {
     /// A sequence as 16 hexadecimal digits, so that keys sort in sequence order.
     static func sequence(_ sequence: UInt64) -> String {
-        let hex = String(sequence, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        // Written straight into the string's storage: a key part is built for most events folded.
+        String(unsafeUninitializedCapacity: 16) { digits in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: sequence >> (60 - 4 * index)) & 0xF
+                digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 
     /// Sequences per block: a list that grows with the log (a fund year's movements, a

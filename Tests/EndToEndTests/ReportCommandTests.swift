@@ -131,6 +131,6 @@ struct ReportCommandTests {
         let report = try cledger("--store", store, "report", "frobnicate")
         #expect(report.status != 0)
         #expect(report.stderr.contains("frobnicate"))
-        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, victims, outcomes, panel")
+        expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, victims, panel, outcomes")
     }
 }

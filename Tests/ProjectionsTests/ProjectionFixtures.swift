@@ -20,6 +20,18 @@ enum ProjectionFixtures {
         return try rows.contents
     }
 
+    /// Replaces `projection`'s stored rows with its fold of the events through `part`, saved with
+    /// a checkpoint there, as a catch-up at that head would have left them.
+    static func saveFolded(_ projection: any Projection.Type, _ store: LedgerStore, through part: UInt64) throws {
+        try store.write { writer in
+            _ = try writer.removeProjection(projection.name)
+            let rows = StoredRows(projection.name, reader: writer)
+            _ = try ProjectionRunner.fold(projection, writer, from: 1, through: part, into: rows)
+            try rows.save(through: writer)
+            try writer.setCheckpoint(named: projection.name, sequence: part, state: ProjectionRunner.checkpointState(projection))
+        }
+    }
+
     /// Every row of `projection` as stored in the ledger.
     static func storedRows(_ projection: any Projection.Type, _ store: LedgerStore) throws -> [String: [UInt8]] {
         var rows: [String: [UInt8]] = [:]

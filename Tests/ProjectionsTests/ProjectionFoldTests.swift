@@ -33,6 +33,36 @@ struct ProjectionFoldTests {
         }
     }
 
+    @Test("every projection rebuilt or caught up at once, half of them on a second thread, equals its fold from scratch, in batches of any size", arguments: seeds)
+    func concurrentEqualsScratch(seed: UInt64) throws {
+        let (store, directory) = try ProjectionFixtures.demoLedger(seed: seed)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let events = try store.read { try $0.eventCount() }
+        let scratch = try allProjections.map { try ProjectionFixtures.foldedInMemory($0, store) }
+        func expectScratch(_ what: String) throws {
+            for (index, projection) in allProjections.enumerated() {
+                let stored = try ProjectionFixtures.storedRows(projection, store)
+                #expect(stored == scratch[index], "\(projection.name), seed \(seed), \(what): \(stored.count) rows stored, \(scratch[index].count) folded")
+            }
+            #expect(store.openTransactionCount == 0)
+        }
+        var rng = SystemRandomNumberGenerator()
+        for batch in [997, Int.random(in: 2...500, using: &rng), Int(events) + 1] {
+            var runner = ProjectionRunner(store: store, saves: true)
+            runner.batchEventsMax = batch
+            runner.concurrentFoldEventsMin = 0
+            #expect(try runner.rebuild(allProjections).map(\.folded) == allProjections.map { _ in events })
+            try expectScratch("rebuilt in batches of \(batch)")
+            // Each projection from a checkpoint of its own, so that each thread's folds begin at different events.
+            let parts = allProjections.indices.map { events * UInt64($0) / UInt64(allProjections.count) }
+            for (projection, part) in zip(allProjections, parts) { try ProjectionFixtures.saveFolded(projection, store, through: part) }
+            let results = try runner.catchUp(allProjections)
+            #expect(results.map(\.folded) == parts.map { events - $0 })
+            #expect(results.allSatisfy { $0.rebuiltBecause == nil })
+            try expectScratch("caught up in batches of \(batch)")
+        }
+    }
+
     @Test("a checkpoint saved part-way and caught up later gives the same rows; a read-only catch-up folds the rest in memory")
     func incrementalFromCheckpoint() throws {
         let (store, directory) = try ProjectionFixtures.demoLedger(seed: 11)
@@ -40,15 +70,8 @@ struct ProjectionFoldTests {
         let events = try store.read { try $0.eventCount() }
         for projection in allProjections {
             let scratch = try ProjectionFixtures.foldedInMemory(projection, store)
-            // Fold the first part and save it with its checkpoint, as a catch-up at that head would have.
             let part = events / 3
-            try store.write { writer in
-                _ = try writer.removeProjection(projection.name)
-                let rows = StoredRows(projection.name, reader: writer)
-                _ = try ProjectionRunner.fold(projection, writer, from: 1, through: part, into: rows)
-                try rows.save(through: writer)
-                try writer.setCheckpoint(named: projection.name, sequence: part, state: ProjectionRunner.checkpointState(projection))
-            }
+            try ProjectionFixtures.saveFolded(projection, store, through: part)
             // Read-only: the rest is folded in memory on top of the stored rows.
             let readOnly = ProjectionRunner(store: store, saves: false)
             try readOnly.read(projection) { rows, _, result in

@@ -290,7 +290,7 @@ public final class LedgerStore {
                 return .replayed(sequences: Array(prior.first...prior.last))
             }
             let writer = LedgerWriter(
-                txn: txn, dbs: dbs, path: path, recordedBy: options.recordedBy, clock: options.clock,
+                txn: txn, environment: environment, dbs: dbs, path: path, recordedBy: options.recordedBy, clock: options.clock,
                 reducer: options.reducer, claim: claim)
             do {
                 let value = try decide(writer)

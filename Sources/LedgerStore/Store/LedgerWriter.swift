@@ -45,11 +45,14 @@ public final class LedgerWriter: LedgerReader {
     /// search of the stream heads per call, not two. Opened on first use, closed with the writer.
     private var headsCursor: LMDBCursor?
     lazy var state = StoredDecisionState(writer: self)
+    /// The environment the write is on, for snapshots read alongside it.
+    let environment: LMDBEnvironment
 
     init(
-        txn: LMDBTransaction, dbs: LedgerDatabases, path: String, recordedBy: String, clock: any LedgerClock,
-        reducer: any DecisionStateReducer, claim: IdempotencyClaim?
+        txn: LMDBTransaction, environment: LMDBEnvironment, dbs: LedgerDatabases, path: String, recordedBy: String,
+        clock: any LedgerClock, reducer: any DecisionStateReducer, claim: IdempotencyClaim?
     ) {
+        self.environment = environment
         self.recordedBy = recordedBy
         self.clock = clock
         self.reducer = reducer
