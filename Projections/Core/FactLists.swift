@@ -9,12 +9,7 @@ import Commissioning
 extension ProjectionRows {
     /// Appends `fact` to the list at `key`.
     public func append<Fact: Encodable>(_ fact: Fact, toList key: String) throws {
-        let encoded = try BinaryEncoder().encode(fact)
-        var record: [UInt8] = []
-        record.reserveCapacity(4 + encoded.count)
-        withUnsafeBytes(of: UInt32(encoded.count).bigEndian) { record.append(contentsOf: $0) }
-        record.append(contentsOf: encoded)
-        try record.withUnsafeBytes { try appendToRow(key, $0) }
+        try BinaryEncoder().encodeRecord(fact).withUnsafeBytes { try appendToRow(key, $0) }
     }
 
     /// The facts of every list whose key starts with `prefix`: lists in key order, each list's

@@ -12,6 +12,16 @@ public struct BinaryEncoder {
         try sink.encodeValue(value)
         return sink.bytes
     }
+
+    /// The bytes of `value` behind their count, a u32 big-endian: one record of a list of
+    /// values, written in one buffer.
+    public func encodeRecord(_ value: some Encodable) throws -> [UInt8] {
+        let sink = BinarySink()
+        let countOffset = sink.placeCount()
+        try sink.encodeValue(value)
+        sink.setCount(sink.bytes.count - 4, at: countOffset)
+        return sink.bytes
+    }
 }
 
 /// Why a value cannot be written in the binary format.
