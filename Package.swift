@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // The C library, through Debian's liblmdb-dev (pkg-config `lmdb`).
@@ -19,13 +18,16 @@ let package = Package(
             pkgConfig: "lmdb",
             providers: [.apt(["liblmdb-dev"])]
         ),
+        // SHA-256, through Debian's libssl-dev (pkg-config `libcrypto`).
+        .systemLibrary(
+            name: "CLibcrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The only code that calls LMDB: the append-only, hash-chained event log.
         .target(
             name: "LedgerStore",
-            dependencies: [
-                "CLMDB",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["CLMDB", "CLibcrypto"]
         ),
         // The domain: events, commands, fund rules, decisions, errors.
         .target(
@@ -46,7 +48,6 @@ let package = Package(
                 "DemoHistory",
                 "LedgerStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The demo's commissioning history (`cledger demo`).
@@ -75,7 +76,6 @@ let package = Package(
                 "Projections",
                 "DemoHistory",
                 "BenchCeiling",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tools/Bench"
         ),
@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Commissioning", "DemoHistory", "LedgerStore", "LedgerTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "Commissioning", "DemoHistory", "LedgerStore", "LedgerTestSupport",
             ]
         ),
     ],

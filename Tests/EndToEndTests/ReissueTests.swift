@@ -1,5 +1,4 @@
 import Commissioning
-import Crypto
 import Foundation
 import LedgerStore
 import Testing
@@ -65,7 +64,7 @@ struct ReissueTests {
         sent[changed] = sent[changed].replacingOccurrences(of: "£45,000.00", with: "£45,000.01")
         let head = try #require(EndToEndLedger.infoRows(try cledger("--store", store, "info").stdout)["head"]).split(separator: ":")
         let digests = sent.map { line in
-            SHA256.hash(data: Array(line.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            SHA256Hasher.hash(Array(line.utf8)).bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         }
         let text = sent.joined(separator: "\n")
         do {
@@ -74,7 +73,7 @@ struct ReissueTests {
             _ = try ledger.recordReportIssued(
                 ReportIssued(
                     report: "balances", parameters: ["--fund", "property"], headSequence: UInt64(head[0])!, headHash: String(head[1]),
-                    outputHash: SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined(), outputBytes: Int64(text.utf8.count),
+                    outputHash: SHA256Hasher.hash(Array(text.utf8)).description, outputBytes: Int64(text.utf8.count),
                     lineDigests: digests),
                 actorId: "finance-0001")
         }

@@ -25,5 +25,10 @@ require_swift() {
     fi
 }
 
-# The C library every build needs (pkg-config finds lmdb.pc) and pkg-config itself.
-LMDB_PACKAGES=("pkg-config:command -v pkg-config" "liblmdb-dev:pkg-config --exists lmdb")
+# What every build needs: pkg-config itself and the C libraries it finds, LMDB (lmdb.pc) and
+# OpenSSL's libcrypto for SHA-256 (libcrypto.pc).
+BUILD_PACKAGES=(
+    "pkg-config:command -v pkg-config"
+    "liblmdb-dev:pkg-config --exists lmdb"
+    "libssl-dev:pkg-config --exists libcrypto"
+)

@@ -1,6 +1,5 @@
-import Crypto
-
-/// A SHA-256 digest in the hash chain: `h(n) = SHA-256("cledger/event/v1" ‖ u64be(n) ‖ h(n−1) ‖ body(n))`.
+/// A SHA-256 digest (``SHA256Hasher``): a link of the hash chain,
+/// `h(n) = SHA-256("cledger/event/v1" ‖ u64be(n) ‖ h(n−1) ‖ body(n))`, or another digest the ledger takes.
 public struct EventHash: Hashable, Sendable, CustomStringConvertible {
     public static let byteCount = 32
     /// `h(0)`: 32 zero bytes.
@@ -15,6 +14,7 @@ public struct EventHash: Hashable, Sendable, CustomStringConvertible {
     private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
 
     /// The digest in `bytes` (exactly 32).
+    @usableFromInline
     init(bytes: UnsafeRawBufferPointer) {
         precondition(bytes.count == Self.byteCount, "a hash is 32 bytes, not \(bytes.count)")
         words = (
@@ -65,13 +65,12 @@ public struct EventHash: Hashable, Sendable, CustomStringConvertible {
 
     /// `h(n)` from `h(n−1)` and the stored body of event `n`.
     public static func chain(sequence: UInt64, previous: EventHash, body: UnsafeRawBufferPointer) -> EventHash {
-        // The 56 bytes before the body, on the stack, in one update: each update costs swift-crypto
-        // a check that its context is not shared.
+        // The 56 bytes before the body, on the stack, in one update.
         var prefix = (Self.domainWords.0, Self.domainWords.1, sequence.bigEndian, previous.words.0, previous.words.1, previous.words.2, previous.words.3)
-        var hasher = SHA256()
-        Swift.withUnsafeBytes(of: &prefix) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: body)
-        return hasher.finalize().withUnsafeBytes { EventHash(bytes: $0) }
+        var hasher = SHA256Hasher()
+        Swift.withUnsafeBytes(of: &prefix) { hasher.update($0) }
+        hasher.update(body)
+        return hasher.finalize()
     }
 }
 

@@ -28,6 +28,10 @@ final class LMDBCursor {
     struct Entry {
         let key: UnsafeRawBufferPointer
         let value: UnsafeRawBufferPointer
+
+        /// Has the CPU start loading the value (up to 4 KiB of it) into its caches, for a scan
+        /// that works on one entry while the next one loads.
+        func prefetchValue() { clmdb_prefetch(value.baseAddress, value.count) }
     }
 
     enum Position {

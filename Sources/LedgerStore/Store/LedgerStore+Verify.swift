@@ -60,6 +60,12 @@ extension LedgerStore {
             report.add("event \(sequence): \(detail)")
         }
         while let e = entry {
+            // The cursor moves on first, so that the CPU loads the next event's bytes while this
+            // one is hashed: without it verify took ~1.2 times as long, waiting for memory. The
+            // values of a read transaction stay put until it ends, so `e` is still valid, and an
+            // error from the move is thrown only after `e` has passed its checks, as before.
+            let next = Result { try cursor.move(.next) }
+            if case .success(let following?) = next { following.prefetchValue() }
             guard e.key.count == 8 else { bad(expectedSequence, "its key is \(e.key.count) bytes, not 8"); break }
             let sequence = readBigEndianU64(e.key)
             guard sequence == expectedSequence else {
@@ -100,7 +106,7 @@ extension LedgerStore {
             previousHash = header.hash
             previousRecordedAt = header.recordedAt
             expectedSequence += 1
-            entry = try cursor.move(.next)
+            entry = try next.get()
         }
         report.eventCount = expectedSequence - 1
         if let previousRecordedAt {

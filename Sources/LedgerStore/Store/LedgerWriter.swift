@@ -1,5 +1,3 @@
-import Crypto
-
 /// A command's idempotency key and the digest of its content (DESIGN.md, "Idempotency").
 ///
 /// A retry with the same key and content gets the first result back and appends nothing; the
@@ -14,7 +12,7 @@ public struct IdempotencyClaim: Sendable {
     ///   canonical encoding chosen by the caller.
     public init(key: String, content: [UInt8]) {
         self.key = key
-        digest = SHA256.hash(data: content).withUnsafeBytes { EventHash(bytes: $0) }
+        digest = SHA256Hasher.hash(content)
     }
 }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Commissioning
-import Crypto
 import Foundation
 import LedgerStore
 
@@ -69,9 +68,9 @@ struct IssuedOutput {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        hash = SHA256Hasher.hash(bytes).description
         lineDigests = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            SHA256.hash(data: Array(line.utf8)).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            SHA256Hasher.hash(Array(line.utf8)).bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         }
     }
 }
