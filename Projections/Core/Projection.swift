@@ -18,9 +18,9 @@ public protocol Projection: Sendable {
 }
 
 /// Every projection of the ledger, in the order `cledger rebuild` runs them. A catch-up of many
-/// events folds those at odd positions on a second thread (``ProjectionRunner/concurrentFoldEventsMin``)
-/// while the first thread folds the rest and saves every batch, so the order balances the two:
-/// audit-index and panel, about 45% of the folds' time on the 99,906-event demo, on the second.
+/// events folds some on a second thread (``ProjectionRunner/concurrentFoldEventsMin``), chosen
+/// by how long each took on the batch before; on the first batch, those at odd positions, so the
+/// order puts the costlier folds (balances, audit-index) on different threads.
 public let allProjections: [any Projection.Type] = [
     FundBalancesProjection.self, AuditIndexProjection.self, VictimsGrantProjection.self, PanelProjection.self, OutcomesProjection.self,
 ]

@@ -54,9 +54,11 @@ public struct ProjectionRunner {
         guard saves else { return results }
         for index in projections.indices { try removeIfStale(projections[index], noting: &results[index]) }
         var finished = false
+        // How long each projection's fold of the last batch took: the next batch's split balances them.
+        var took: [Duration]?
         while !finished {
             // The closure may run again if the map grows: it reports, and the loop counts.
-            let batch = try store.write { writer -> (folded: [UInt64], finished: Bool) in
+            let batch = try store.write { writer -> (folded: [UInt64], took: [Duration], finished: Bool) in
                 var starts: [UInt64] = []
                 var removedHere = false
                 for (index, projection) in projections.enumerated() {
@@ -75,15 +77,16 @@ public struct ProjectionRunner {
                 let folds = projections.indices.map { Fold(projection: projections[$0], start: starts[$0]) }
                 // A snapshot would still hold the rows this write removed.
                 let split = !removedHere && projections.count > 1 && last - first >= UInt64(concurrentFoldEventsMin)
-                let done = try Self.fold(folds, writer, from: first + 1, through: last, onTwoThreads: split)
+                let done = try Self.fold(folds, writer, from: first + 1, through: last, onTwoThreads: split, costs: took)
                 for (index, projection) in projections.enumerated() {
                     try done[index].rows.save(through: writer)
                     try writer.setCheckpoint(named: projection.name, sequence: max(last, starts[index]), state: Self.checkpointState(projection))
                 }
-                return (done.map(\.folded), last == head)
+                return (done.map(\.folded), done.map(\.took), last == head)
             }
             guard let done = batch.value else { break }
             for index in results.indices { results[index].folded += done.folded[index] }
+            took = done.took
             finished = done.finished
         }
         return results
@@ -179,13 +182,18 @@ public struct ProjectionRunner {
         var start: UInt64
     }
 
+    /// What folding a batch did for one projection: its rows, encoded, how many events it
+    /// folded, and how long that took.
+    typealias Folded = (rows: StoredRows, folded: UInt64, took: Duration)
+
     /// Folds the events `first` through `last` that each of `folds` lacks, reading them once for
-    /// all, into rows backed by `writer`; `onTwoThreads`, every other projection folds on a second
-    /// thread through a snapshot of the ledger as the write began.
-    /// - Returns: each projection's rows, encoded, and how many events it folded, in the order given.
+    /// all, into rows backed by `writer`. `onTwoThreads`, some projections fold on a second thread
+    /// through a snapshot of the ledger as the write began: those ``secondThread(_:)`` picks from
+    /// `costs`, each projection's time on the batch before, or every other one without them.
+    /// - Returns: what was done for each projection, in the order given.
     static func fold(
-        _ folds: [Fold], _ writer: LedgerWriter, from first: UInt64, through last: UInt64, onTwoThreads: Bool
-    ) throws -> [(rows: StoredRows, folded: UInt64)] {
+        _ folds: [Fold], _ writer: LedgerWriter, from first: UInt64, through last: UInt64, onTwoThreads: Bool, costs: [Duration]?
+    ) throws -> [Folded] {
         var envelopes: [Envelope] = []
         try writer.forEachEvent(from: first, through: last) { envelopes.append($0) }
         // Alone, a payload is decoded when a projection first asks for it; on two threads, half
@@ -195,26 +203,47 @@ public struct ProjectionRunner {
         let (front, back) = try writer.alongside(
             { envelopes[..<middle].map(RecordedEvent.init(decodingNow:)) }, snapshot: { _ in envelopes[middle...].map(RecordedEvent.init(decodingNow:)) })
         let events = front + back
+        let there = costs.map(secondThread) ?? folds.indices.filter { $0 % 2 == 1 }
+        let here = folds.indices.filter { !there.contains($0) }
         let (near, far) = try writer.alongside(
-            { try fold(stride(from: 0, to: folds.count, by: 2).map { folds[$0] }, events, rowsFrom: writer) },
-            snapshot: { try fold(stride(from: 1, to: folds.count, by: 2).map { folds[$0] }, events, rowsFrom: $0) })
-        return folds.indices.map { $0 % 2 == 0 ? near[$0 / 2] : far[$0 / 2] }
+            { try fold(here.map { folds[$0] }, events, rowsFrom: writer) }, snapshot: { try fold(there.map { folds[$0] }, events, rowsFrom: $0) })
+        var done = [Folded?](repeating: nil, count: folds.count)
+        for (index, folded) in zip(here + there, near + far) { done[index] = folded }
+        return done.map { $0! }
     }
 
-    /// Folds the events each of `folds` lacks into its rows, backed by `reader`, and encodes the
-    /// rows they changed.
-    /// - Returns: each projection's rows and how many events it folded, in the order given.
-    static func fold(_ folds: [Fold], _ events: [RecordedEvent], rowsFrom reader: LedgerReader) throws -> [(rows: StoredRows, folded: UInt64)] {
-        let rows = folds.map { StoredRows($0.projection.name, reader: reader) }
-        var folded = folds.map { _ in UInt64(0) }
-        for event in events {
-            for index in folds.indices where folds[index].start < event.sequence {
-                try folds[index].projection.apply(event, to: rows[index])
-                folded[index] += 1
+    /// The projections, by index, that fold on the second thread: the costliest first, each on
+    /// the thread with less to do so far, so that neither waits long for the other.
+    static func secondThread(_ costs: [Duration]) -> [Int] {
+        var loads = (here: Duration.zero, there: Duration.zero)
+        var there: [Int] = []
+        for index in costs.indices.sorted(by: { costs[$0] > costs[$1] }) {
+            if loads.there < loads.here {
+                loads.there += costs[index]
+                there.append(index)
+            } else {
+                loads.here += costs[index]
             }
         }
-        for row in rows { try row.encodeAll() }
-        return Array(zip(rows, folded))
+        return there.sorted()
+    }
+
+    /// Folds the events each of `folds` lacks into its rows, backed by `reader`, one projection
+    /// after the other, and encodes the rows each changed.
+    /// - Returns: what was done for each projection, in the order given.
+    static func fold(_ folds: [Fold], _ events: [RecordedEvent], rowsFrom reader: LedgerReader) throws -> [Folded] {
+        let clock = ContinuousClock()
+        return try folds.map { fold in
+            let started = clock.now
+            let rows = StoredRows(fold.projection.name, reader: reader)
+            var folded: UInt64 = 0
+            for event in events where fold.start < event.sequence {
+                try fold.projection.apply(event, to: rows)
+                folded += 1
+            }
+            try rows.encodeAll()
+            return (rows, folded, clock.now - started)
+        }
     }
 
     /// Folds the events `first` through `last` into `rows`; returns how many there were.
