@@ -1,7 +1,9 @@
 import CLMDB
 
-/// One LMDB transaction. Confined to the thread that began it (LMDB-NOTES pitfall 2): it is
-/// created and ended inside one synchronous call of ``LedgerStore`` and never escapes it.
+/// One LMDB transaction, created and ended inside one synchronous call of ``LedgerStore`` and
+/// never escaping it. A write transaction is confined to the thread that began it (LMDB-NOTES
+/// pitfall 2); a read transaction may be used by one other thread while the thread that began
+/// it waits, as ``LedgerWriter/alongside(_:snapshot:)`` does, which `MDB_NOTLS` allows.
 final class LMDBTransaction {
     let handle: OpaquePointer
     let isReadOnly: Bool
