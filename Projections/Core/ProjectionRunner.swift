@@ -18,9 +18,9 @@ public struct ProjectionRunner {
     public var batchEventsMax = 25_000
     /// Rows removed per write when a projection's stored rows are removed before a rebuild.
     public var removalRowsMax = 20_000
-    /// Events a batch must span before its projections are folded on two threads: half of them
-    /// on this one through the write, the rest on another through a snapshot of the ledger as
-    /// the write began. Shorter catch-ups are not worth a thread.
+    /// Events a batch must span before its projections are folded on two threads: some on this
+    /// one through the write, the rest on another through a snapshot of the ledger as the write
+    /// began (``secondThread(_:)`` says which). Shorter catch-ups are not worth a thread.
     public var concurrentFoldEventsMin = 2_000
 
     /// Whether catch-ups are saved in the ledger (it is not open read-only).

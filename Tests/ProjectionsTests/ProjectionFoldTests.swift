@@ -63,6 +63,17 @@ struct ProjectionFoldTests {
         }
     }
 
+    @Test("the second thread takes the projections that balance the two: the costliest apart, each next on the thread with less")
+    func secondThreadBalances() {
+        func ms(_ costs: [Int]) -> [Duration] { costs.map { .milliseconds($0) } }
+        // 50 here; 30 there, then 15 and 10 there (55 against 50), then 5 here.
+        #expect(ProjectionRunner.secondThread(ms([15, 50, 5, 30, 10])) == [0, 3, 4])
+        // One fold costlier than all the others together keeps the first thread to itself.
+        #expect(ProjectionRunner.secondThread(ms([100, 10, 20, 30])) == [1, 2, 3])
+        #expect(ProjectionRunner.secondThread(ms([8, 7])) == [1])
+        #expect(ProjectionRunner.secondThread(ms([7])) == [])
+    }
+
     @Test("a checkpoint saved part-way and caught up later gives the same rows; a read-only catch-up folds the rest in memory")
     func incrementalFromCheckpoint() throws {
         let (store, directory) = try ProjectionFixtures.demoLedger(seed: 11)
