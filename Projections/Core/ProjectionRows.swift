@@ -65,6 +65,10 @@ public class OverlayRows: ProjectionRows {
     private let backing: Backing?
     /// Rows changed since the stored ones were read, encoded: they win over the stored ones.
     private(set) var changed: [String: [UInt8]] = [:]
+    /// The keys of ``changed`` in key order, sorted when a prefix is first scanned after a key
+    /// was added (``store(_:_:)``): a report scans many prefixes of a model folded in memory, and
+    /// each scan then costs O(log n + k), not O(n).
+    private var changedInOrder: [String]?
     /// Rows read or written as values, decoded.
     private var decoded: [String: any Encodable] = [:]
     /// Keys whose decoded value is newer than its bytes.
@@ -79,7 +83,7 @@ public class OverlayRows: ProjectionRows {
     }
 
     public func setRow(_ key: String, _ value: [UInt8]) {
-        changed[key] = value
+        store(key, value)
         decoded[key] = nil
         unencoded.remove(key)
     }
@@ -89,7 +93,7 @@ public class OverlayRows: ProjectionRows {
         if let index = changed.index(forKey: key) {
             changed.values[index].append(contentsOf: bytes)
         } else {
-            changed[key] = (try backing?.row(key) ?? []) + bytes
+            store(key, (try backing?.row(key) ?? []) + bytes)
         }
     }
 
@@ -107,8 +111,8 @@ public class OverlayRows: ProjectionRows {
     }
 
     public func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
-        for key in unencoded where key.hasPrefix(prefix) { try encode(key) }
-        let pending = changed.keys.filter { $0.hasPrefix(prefix) }.sorted(by: utf8Ordered)
+        try encodeAll()
+        let pending = changedKeys(prefix: prefix)
         var next = pending.startIndex
         // Merge the stored rows and the changed ones, both in key order; a changed row replaces a stored one.
         try backing?.forEach(prefix) { key, value in
@@ -126,6 +130,23 @@ public class OverlayRows: ProjectionRows {
         for key in pending[next...] { try body(key, changed[key]!) }
     }
 
+    /// The changed keys that start with `prefix`, in key order: a run of the ordered keys, found
+    /// by binary search, since every key that starts with `prefix` sorts after it and before any
+    /// key that does not.
+    private func changedKeys(prefix: String) -> ArraySlice<String> {
+        let ordered = changedInOrder ?? changed.keys.sorted(by: utf8Ordered)
+        changedInOrder = ordered
+        var low = ordered.startIndex
+        var high = ordered.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if utf8Ordered(ordered[middle], prefix) { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < ordered.endIndex, ordered[end].utf8.starts(with: prefix.utf8) { end += 1 }
+        return ordered[low..<end]
+    }
+
     /// Encodes every row whose decoded value changed, so that ``changed`` holds them all.
     func encodeAll() throws {
         for key in unencoded { try encode(key) }
@@ -134,12 +155,18 @@ public class OverlayRows: ProjectionRows {
     /// Forgets the changed rows, once they are saved.
     func clearChanged() {
         changed = [:]
+        changedInOrder = nil
         decoded = [:]
         unencoded = []
     }
 
+    /// Sets the changed row at `key`; a key not there before puts ``changedInOrder`` out of date.
+    private func store(_ key: String, _ value: [UInt8]) {
+        if changed.updateValue(value, forKey: key) == nil { changedInOrder = nil }
+    }
+
     private func encode(_ key: String) throws {
-        changed[key] = try BinaryEncoder().encode(decoded[key]!)
+        store(key, try BinaryEncoder().encode(decoded[key]!))
         unencoded.remove(key)
     }
 }

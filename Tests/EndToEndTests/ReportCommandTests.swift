@@ -41,7 +41,7 @@ struct ReportCommandTests {
         #expect(lines.contains { $0.hasPrefix("funds,community,") && $0.contains(",\(available),300000.00,") })
     }
 
-    @Test("a report on a copy the user cannot write, not even its lock file, folds in memory and changes nothing")
+    @Test("a report on a copy the user cannot write, not even its lock file, folds in memory, changes nothing, and prints what the saved rows give")
     func readOnlyLedger() throws {
         let temporary = TemporaryDirectory()
         let store = try Self.demo(temporary)
@@ -49,12 +49,24 @@ struct ReportCommandTests {
         // The tests run as root, whom file modes do not stop: run cledger as nobody instead.
         for path in [temporary.path, store] { chmod(path, 0o755) }
         for file in ["data.mdb", "lock.mdb"] { chmod(store + "/" + file, 0o444) }
-        let result = try runProgram(
-            URL(fileURLWithPath: "/usr/bin/setpriv"),
-            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", Programs.cledger.path, "--store", store, "report", "balances", "--fund", "victims"])
+        func asNobody(_ arguments: [String]) throws -> ProgramResult {
+            try runProgram(
+                URL(fileURLWithPath: "/usr/bin/setpriv"),
+                ["--reuid=nobody", "--regid=nogroup", "--clear-groups", Programs.cledger.path, "--store", store] + arguments)
+        }
+        let result = try asNobody(["report", "balances", "--fund", "victims"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("victims  2017-18  moj"))
+        // Every report, folded in memory (`cledger demo` saves no projection), then from the rows root saves.
+        let reports = [["balances"], ["outcomes"], ["victims"], ["panel", "--round", "round-0001"], ["audit-trail", "--fund", "victims"]]
+        let folded = try reports.map { try asNobody(["report"] + $0 + ["--format", "csv"]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: EndToEndLedger.dataFile(store))) == before)
+        for (report, inMemory) in zip(reports, folded) {
+            let saved = try runProgram(Programs.cledger, ["--store", store, "report"] + report + ["--format", "csv"])
+            #expect(inMemory.status == 0 && saved.status == 0, "\(report): \(inMemory.stderr) \(saved.stderr)")
+            #expect(inMemory.stdout == saved.stdout, "\(report[0]) folded in memory differs from the saved rows")
+            #expect(inMemory.stdout.split(separator: "\n").count > 2, "\(report[0]) has no rows")
+        }
     }
 
     @Test("rebuild folds from event 1 and says so; the reports after it are the same")
