@@ -22,7 +22,7 @@ public enum AuditIndexProjection: Projection {
         BidSubmitted.eventType, GrantAwarded.eventType, ContractLet.eventType, FundEstablished.eventType, FundRulesAmended.eventType,
     ]
 
-    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+    public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         let envelope = recorded.envelope
         let event = payloadsRead.contains(envelope.eventType) ? try recorded.event : nil
         var subjects: [AuditSubject] = [.actor(envelope.actor.id)]

@@ -8,7 +8,7 @@ public enum FundBalancesProjection: Projection {
     public static let name = "balances"
     public static let version: UInt32 = 4
 
-    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+    public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         switch try recorded.event {
         case let .fundEstablished(e):
             let version = FundRow.RulesVersion(sequence: recorded.sequence, rules: e.rules)

@@ -14,7 +14,7 @@ enum FundMovements {
     /// are kept in `rows` (under ``BalanceKey/commitment(_:)``), so that a variation takes back
     /// the old lines before adding the new ones.
     /// - Complexity: O(l) for the l funding lines the event and the commitment it varies name.
-    static func of(_ recorded: RecordedEvent, rows: ProjectionRows) throws -> [FundMovement] {
+    static func of(_ recorded: RecordedEvent, rows: OverlayRows) throws -> [FundMovement] {
         var found: [FundMovement] = []
         func move(
             _ fundId: String, _ commitmentId: String?, _ line: FundingLine, _ measure: BalanceMeasure, sign: Int64 = 1,

@@ -14,7 +14,7 @@ public protocol Projection: Sendable {
     /// version is rebuilt from sequence 1, never read.
     static var version: UInt32 { get }
     /// Folds `event` into `rows`.
-    static func apply(_ event: RecordedEvent, to rows: ProjectionRows) throws
+    static func apply(_ event: RecordedEvent, to rows: OverlayRows) throws
 }
 
 /// Every projection of the ledger, in the order `cledger rebuild` runs them. A catch-up of many

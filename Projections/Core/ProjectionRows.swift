@@ -76,19 +76,19 @@ public class OverlayRows: ProjectionRows {
 
     init(backing: Backing?) { self.backing = backing }
 
-    public func row(_ key: String) throws -> [UInt8]? {
+    public final func row(_ key: String) throws -> [UInt8]? {
         if unencoded.contains(key) { try encode(key) }
         if let value = changed[key] { return value }
         return try backing?.row(key)
     }
 
-    public func setRow(_ key: String, _ value: [UInt8]) {
+    public final func setRow(_ key: String, _ value: [UInt8]) {
         store(key, value)
         decoded[key] = nil
         unencoded.remove(key)
     }
 
-    public func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws {
+    public final func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws {
         assert(decoded[key] == nil, "row \(key) is read as a value and appended to as bytes")
         if let index = changed.index(forKey: key) {
             changed.values[index].append(contentsOf: bytes)
@@ -97,7 +97,7 @@ public class OverlayRows: ProjectionRows {
         }
     }
 
-    public func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
+    public final func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
         if let value = decoded[key] as? Row { return value }
         guard let bytes = try row(key) else { return nil }
         let value = try BinaryDecoder().decode(Row.self, from: bytes)
@@ -105,12 +105,12 @@ public class OverlayRows: ProjectionRows {
         return value
     }
 
-    public func set<Row: Encodable>(_ row: Row, _ key: String) throws {
+    public final func set<Row: Encodable>(_ row: Row, _ key: String) throws {
         decoded[key] = row
         unencoded.insert(key)
     }
 
-    public func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
+    public final func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
         try encodeAll()
         let pending = changedKeys(prefix: prefix)
         var next = pending.startIndex

@@ -141,7 +141,7 @@ public struct ProjectionRunner {
         try store.read { reader in
             var result = CatchUp(projection: projection.name)
             let start = try Self.checkpointStart(projection, reader, noting: &result)
-            let rows: ProjectionRows = start == nil ? MemoryRows() : StoredRows(projection.name, reader: reader)
+            let rows: OverlayRows = start == nil ? MemoryRows() : StoredRows(projection.name, reader: reader)
             result.folded = try Self.fold(projection, reader, from: (start ?? 0) + 1, through: .max, into: rows)
             return try body(rows, reader, result)
         }
@@ -251,7 +251,7 @@ public struct ProjectionRunner {
 
     /// Folds the events `first` through `last` into `rows`; returns how many there were.
     static func fold(
-        _ projection: any Projection.Type, _ reader: LedgerReader, from first: UInt64, through last: UInt64, into rows: ProjectionRows
+        _ projection: any Projection.Type, _ reader: LedgerReader, from first: UInt64, through last: UInt64, into rows: OverlayRows
     ) throws -> UInt64 {
         var folded: UInt64 = 0
         try reader.forEachEvent(from: first, through: last) { envelope in

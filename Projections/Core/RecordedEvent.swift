@@ -4,7 +4,10 @@ import LedgerStore
 /// An event as a projection folds it: the stored envelope (sequence, recorded and effective
 /// times, actor, hash) and its payload, decoded once and then shared by every projection
 /// folding the same event.
-public struct RecordedEvent: Sendable {
+///
+/// A class, so that handing an event to each fold costs one reference count, not one for each
+/// string of its envelope.
+public final class RecordedEvent: Sendable {
     public let envelope: Envelope
     private let payload: DecodedOnce
 

@@ -9,7 +9,7 @@ public enum OutcomesProjection: Projection {
     public static let name = "outcomes"
     public static let version: UInt32 = 3
 
-    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+    public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         func define(_ key: String, _ code: String, _ name: String, parent: String? = nil) throws {
             let version = ReferenceRow.Version(sequence: recorded.sequence, name: name, parentCode: parent)
             try rows.modify(key, initial: ReferenceRow(code: code, versions: [])) { $0.versions.append(version) }

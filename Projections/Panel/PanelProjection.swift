@@ -8,7 +8,7 @@ public enum PanelProjection: Projection {
     public static let name = "panel"
     public static let version: UInt32 = 2
 
-    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+    public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         func fact(_ bidId: String, _ kind: PanelFact.Kind, member: String? = nil, scores: [CriterionScore] = [], fund: Bool = false,
                   amount: Money? = nil, grantId: String? = nil, text: String? = nil) throws {
             guard let roundId = try rows.get(String.self, PanelKey.roundOfBid(bidId)) else { return }

@@ -13,7 +13,7 @@ public enum VictimsGrantProjection: Projection {
     public static let name = "victims"
     public static let version: UInt32 = 4
 
-    public static func apply(_ recorded: RecordedEvent, to rows: ProjectionRows) throws {
+    public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
         switch try recorded.event {
         case let .fundEstablished(e) where e.kind == .victims:
@@ -42,7 +42,7 @@ public enum VictimsGrantProjection: Projection {
     }
 
     /// Keeps a payment recorded on a London date after the 31 March that ends its date's year.
-    static func noteIfLate(_ recorded: RecordedEvent, _ commitmentId: String, _ reference: String, _ lines: [FundingLine], _ rows: ProjectionRows) throws {
+    static func noteIfLate(_ recorded: RecordedEvent, _ commitmentId: String, _ reference: String, _ lines: [FundingLine], _ rows: OverlayRows) throws {
         let recordedOn = LondonTime.date(at: recorded.envelope.recordedAt)
         guard recordedOn > FinancialYear(containing: recorded.effectiveDate).lastDay else { return }
         let row = LatePaymentRow(
