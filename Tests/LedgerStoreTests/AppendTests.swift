@@ -41,10 +41,15 @@ struct AppendTests {
         #expect(written.value == [1, 2, 3])
         #expect(written.sequences == [1, 2, 3])
         try arrays.store.write { w in
+            #expect(w.appendedCount == 0 && w.appended(after: 0) == [])
             try w.append(to: "bid-1", [testEvent(payload: "a")])
             try w.append(to: "bid-2", [testEvent(payload: "b")])
             #expect(try w.append(to: "bid-3", []) == [], "appending no events appends nothing")
+            // What a step of a write appended, as a batch of commands notes it before each one.
+            let before = w.appendedCount
             try w.append(to: "bid-1", expectedVersion: .exactly(1), [testEvent(payload: "c")])
+            #expect(before == 2 && w.appendedCount == 3)
+            #expect(w.appended(after: before) == [3] && w.appended(after: 0) == [1, 2, 3] && w.appended(after: 3) == [])
         }
         #expect(try single.store.read { try $0.head() } == (try arrays.store.read { try $0.head() }), "the same bytes, so the same hash chain")
         #expect(throws: LedgerError.wrongExpectedVersion(streamId: "bid-1", expected: .noStream, current: 2)) {

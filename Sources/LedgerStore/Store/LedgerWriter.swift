@@ -28,7 +28,17 @@ public final class LedgerWriter: LedgerReader {
     private let claim: IdempotencyClaim?
     /// Sequences appended so far by this transaction: one run, for every append of a write
     /// takes the next sequence of the log.
-    public var appended: [UInt64] { appendedRun.map(Array.init) ?? [] }
+    public var appended: [UInt64] { appended(after: 0) }
+    /// How many events this transaction has appended so far.
+    /// - Complexity: O(1), so that a write deciding many commands can note it before each one.
+    public var appendedCount: Int { appendedRun?.count ?? 0 }
+    /// The sequences this transaction appended after its first `count`: what the appends since
+    /// ``appendedCount`` was `count` added.
+    /// - Complexity: O(k) for the k sequences returned.
+    public func appended(after count: Int) -> [UInt64] {
+        guard let run = appendedRun, count < run.count else { return [] }
+        return Array(run.lowerBound + UInt64(count)...run.upperBound)
+    }
     private var appendedRun: ClosedRange<UInt64>?
     /// Set when LMDB reported a full map, even if a caller swallowed the error: the store grows
     /// the map and decides again.

@@ -98,12 +98,12 @@ public final class CommissioningLedger {
             var receipts: [CommandReceipt] = []
             for (index, item) in batch.enumerated() {
                 let spec = type(of: item.command).spec
-                let before = writer.appended.count
+                let before = writer.appendedCount
                 do {
                     let decision = Decision(writer: writer, context: item.context, today: today, spec: spec)
                     try decision.checkCommon(bootstrap: Self.bootstraps(spec))
                     let summary = try item.command.decide(decision)
-                    receipts.append(CommandReceipt(sequences: Array(writer.appended[before...]), summary: summary, replayed: false))
+                    receipts.append(CommandReceipt(sequences: writer.appended(after: before), summary: summary, replayed: false))
                 } catch {
                     throw BatchFailure(index: index + 1, error: error)
                 }
