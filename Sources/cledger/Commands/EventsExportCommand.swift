@@ -18,7 +18,8 @@ struct EventsExportCommand: ParsableCommand {
                 let out = OutputBuffer()
                 try global.openStore().read { reader in
                     try selection.forEach(reader) { e in
-                        if !out.isClosed { out.writeLine(jsonLine(e)) }
+                        out.writeLine(jsonLine(e))
+                        return !out.isClosed
                     }
                 }
                 out.flush()

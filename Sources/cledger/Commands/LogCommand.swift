@@ -21,9 +21,9 @@ struct LogCommand: ParsableCommand {
                 var shown = 0
                 try global.openStore().read { reader in
                     try selection.forEach(reader) { e in
-                        guard shown < limit ?? .max, !out.isClosed else { return }
                         out.writeLine(logLine(e))
                         shown += 1
+                        return shown < limit ?? .max && !out.isClosed
                     }
                 }
                 out.flush()

@@ -19,16 +19,23 @@ struct EventSelection: ParsableArguments {
         try knownAt.map { try KnownAt.lastSequence($0, reader) } ?? .max
     }
 
-    /// Calls `body` with each selected event, in order.
-    func forEach(_ reader: LedgerReader, _ body: (Envelope) throws -> Void) throws {
+    /// Calls `body` with each selected event, in order, while it returns true: `log --limit`
+    /// and output nobody reads any more end the walk, so the events after are never decoded.
+    func forEach(_ reader: LedgerReader, while body: (Envelope) throws -> Bool) throws {
         if from == 0 { throw CommandFailure(message: "--from: sequences start at 1") }
         let last = try lastSequence(reader)
-        if let stream {
-            try reader.forEachEvent(inStream: stream) { e in
-                if e.sequence >= from && e.sequence <= last { try body(e) }
+        // The store's walks have no way to stop but an error: this one is caught here.
+        struct Enough: Error {}
+        do {
+            if let stream {
+                try reader.forEachEvent(inStream: stream) { e in
+                    if e.sequence >= from && e.sequence <= last, !(try body(e)) { throw Enough() }
+                }
+            } else {
+                try reader.forEachEvent(from: from, through: last) { e in
+                    if !(try body(e)) { throw Enough() }
+                }
             }
-        } else {
-            try reader.forEachEvent(from: from, through: last, body)
-        }
+        } catch is Enough {}
     }
 }
