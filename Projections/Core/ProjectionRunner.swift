@@ -1,4 +1,6 @@
+import Dispatch
 import LedgerStore
+import Synchronization
 
 /// Brings projections up to the ledger's head from their checkpoints, and hands reports rows
 /// that are exactly the fold of the events through the snapshot they read.
@@ -59,9 +61,11 @@ public struct ProjectionRunner {
         var finished = false
         // How long each projection's fold of the last batch took: the next batch's split balances them.
         var took: [Duration]?
+        // The events after the last batch, read and decoded on its second thread while its rows were saved.
+        var ahead: [RecordedEvent] = []
         while !finished {
             // The closure may run again if the map grows: it reports, and the loop counts.
-            let batch = try store.write { writer -> (folded: [UInt64], took: [Duration], finished: Bool) in
+            let batch = try store.write { writer -> (folded: [UInt64], took: [Duration], finished: Bool, ahead: [RecordedEvent]) in
                 var starts: [UInt64] = []
                 var removedHere = false
                 for (index, projection) in projections.enumerated() {
@@ -76,21 +80,25 @@ public struct ProjectionRunner {
                 }
                 let head = try writer.head()?.sequence ?? 0
                 let first = starts.min() ?? head
-                let last = min(head, first + UInt64(batchEventsMax))
+                // What was read ahead is this batch, when it follows on from the checkpoints.
+                let readAhead = ahead.first?.sequence == first + 1 ? ahead : []
+                let last = readAhead.last?.sequence ?? min(head, first + UInt64(batchEventsMax))
                 let folds = projections.indices.map { Fold(projection: projections[$0], start: starts[$0]) }
                 // A snapshot would still hold the rows this write removed.
                 let split = !removedHere && projections.count > 1 && last - first >= UInt64(concurrentFoldEventsMin)
-                let done = try Self.fold(folds, writer, from: first + 1, through: last, onTwoThreads: split, costs: took)
+                let next = split && last < head ? (last + 1)...min(head, last + UInt64(batchEventsMax)) : nil
+                let (done, readNext) = try Self.foldAndSave(
+                    folds, writer, from: first + 1, through: last, readAhead: readAhead, onTwoThreads: split, costs: took, readingAhead: next)
                 for (index, projection) in projections.enumerated() {
-                    try done[index].rows.save(through: writer)
                     try writer.setCheckpoint(named: projection.name, sequence: max(last, starts[index]), state: Self.checkpointState(projection))
                 }
-                return (done.map(\.folded), done.map(\.took), last == head)
+                return (done.map(\.folded), done.map(\.took), last == head, readNext)
             }
             guard let done = batch.value else { break }
             for index in results.indices { results[index].folded += done.folded[index] }
             took = done.took
             finished = done.finished
+            ahead = done.ahead
         }
         return results
     }
@@ -190,29 +198,66 @@ public struct ProjectionRunner {
     typealias Folded = (rows: StoredRows, folded: UInt64, took: Duration)
 
     /// Folds the events `first` through `last` that each of `folds` lacks, reading them once for
-    /// all, into rows backed by `writer`. `onTwoThreads`, some projections fold on a second thread
-    /// through a snapshot of the ledger as the write began: those ``secondThread(_:)`` picks from
-    /// `costs`, each projection's time on the batch before, or every other one without them.
-    /// - Returns: what was done for each projection, in the order given.
-    static func fold(
-        _ folds: [Fold], _ writer: LedgerWriter, from first: UInt64, through last: UInt64, onTwoThreads: Bool, costs: [Duration]?
-    ) throws -> [Folded] {
-        var envelopes: [Envelope] = []
-        try writer.forEachEvent(from: first, through: last) { envelopes.append($0) }
-        // Alone, a payload is decoded when a projection first asks for it; on two threads, half
-        // of them on each before the folds, which share them.
-        guard onTwoThreads else { return try fold(folds, envelopes.map { RecordedEvent($0) }, rowsFrom: writer) }
-        let middle = envelopes.count / 2
-        let (front, back) = try writer.alongside(
-            { envelopes[..<middle].map(RecordedEvent.init(decodingNow:)) }, snapshot: { _ in envelopes[middle...].map(RecordedEvent.init(decodingNow:)) })
-        let events = front + back
+    /// all (or taking them from `readAhead`, when it holds them), into rows backed by `writer`,
+    /// and saves the rows through it.
+    ///
+    /// `onTwoThreads`, some projections fold on a second thread through a snapshot of the ledger
+    /// as the write began: those ``secondThread(_:)`` picks from `costs`, each projection's time
+    /// on the batch before, or every other one without them. The second thread hands its rows
+    /// over as soon as they are folded, and this one saves them; then each thread, once it is
+    /// done, reads and decodes events of `next` for the batch after, a chunk at a time, until
+    /// none is left (``SharedEventRead``).
+    /// - Returns: what was done for each projection, in the order given, and the events of `next`.
+    static func foldAndSave(
+        _ folds: [Fold], _ writer: LedgerWriter, from first: UInt64, through last: UInt64, readAhead: [RecordedEvent],
+        onTwoThreads: Bool, costs: [Duration]?, readingAhead next: ClosedRange<UInt64>?
+    ) throws -> (done: [Folded], ahead: [RecordedEvent]) {
+        guard onTwoThreads else {
+            // Alone, a payload is decoded when a projection first asks for it.
+            let events = readAhead.isEmpty ? try envelopes(writer, from: first, through: last).map { RecordedEvent($0) } : readAhead
+            let done = try fold(folds, events, rowsFrom: writer)
+            for folded in done { try folded.rows.save(through: writer) }
+            return (done, [])
+        }
+        let events = readAhead.isEmpty ? try decodedOnTwoThreads(writer, from: first, through: last) : readAhead
         let there = costs.map(secondThread) ?? folds.indices.filter { $0 % 2 == 1 }
         let here = folds.indices.filter { !there.contains($0) }
-        let (near, far) = try writer.alongside(
-            { try fold(here.map { folds[$0] }, events, rowsFrom: writer) }, snapshot: { try fold(there.map { folds[$0] }, events, rowsFrom: $0) })
+        let farRows = HandOff<[Folded]>()
+        let ahead = next.map(SharedEventRead.init)
+        let ((near, far), _) = try writer.alongside(
+            {
+                let near = try fold(here.map { folds[$0] }, events, rowsFrom: writer)
+                for folded in near { try folded.rows.save(through: writer) }
+                let far = try farRows.take()
+                for folded in far { try folded.rows.save(through: writer) }
+                try ahead?.read(through: writer)
+                return (near, far)
+            },
+            snapshot: { reader in
+                let far = Result { try fold(there.map { folds[$0] }, events, rowsFrom: reader) }
+                farRows.put(far)
+                _ = try far.get()
+                try ahead?.read(through: reader)
+            })
         var done = [Folded?](repeating: nil, count: folds.count)
         for (index, folded) in zip(here + there, near + far) { done[index] = folded }
-        return done.map { $0! }
+        return (done.map { $0! }, ahead?.events ?? [])
+    }
+
+    /// The envelopes of the events `first` through `last`.
+    static func envelopes(_ reader: LedgerReader, from first: UInt64, through last: UInt64) throws -> [Envelope] {
+        var envelopes: [Envelope] = []
+        try reader.forEachEvent(from: first, through: last) { envelopes.append($0) }
+        return envelopes
+    }
+
+    /// The events `first` through `last`, read and their payloads decoded by this thread and
+    /// another together, so that the folds on both can share them.
+    static func decodedOnTwoThreads(_ writer: LedgerWriter, from first: UInt64, through last: UInt64) throws -> [RecordedEvent] {
+        guard first <= last else { return [] }
+        let read = SharedEventRead(first...last)
+        _ = try writer.alongside({ try read.read(through: writer) }, snapshot: { try read.read(through: $0) })
+        return read.events
     }
 
     /// The projections, by index, that fold on the second thread: the costliest first, each on
@@ -260,4 +305,64 @@ public struct ProjectionRunner {
         }
         return folded
     }
+}
+
+/// One value handed from one thread to another: ``put(_:)`` once, and ``take()`` waits for it.
+/// `@unchecked Sendable`: the value is written once, before the signal, and read after it.
+private final class HandOff<Value>: @unchecked Sendable {
+    private var value: Result<Value, any Error>?
+    private let ready = DispatchSemaphore(value: 0)
+
+    func put(_ result: Result<Value, any Error>) {
+        value = result
+        ready.signal()
+    }
+
+    /// - Throws: what the other thread put instead of a value.
+    func take() throws -> Value {
+        ready.wait()
+        return try value!.get()
+    }
+}
+
+/// The events of a range, read and decoded by two threads together: each takes the next chunk
+/// not yet taken, so the one that finished its other work first does more.
+/// `@unchecked Sendable`: each chunk's slot is written by the one thread that took it, and the
+/// slots are read only once both threads have finished (``LedgerWriter/alongside(_:snapshot:)``
+/// joins them).
+private final class SharedEventRead: @unchecked Sendable {
+    /// Events per chunk: small enough that neither thread waits long for the other's last one.
+    static let chunkEvents: UInt64 = 1_000
+
+    let range: ClosedRange<UInt64>
+    private let taken = Atomic<Int>(0)
+    /// One slot per chunk, written through the pointer, so that the threads never write the same
+    /// array value at once.
+    private let chunks: UnsafeMutableBufferPointer<[RecordedEvent]>
+
+    init(_ range: ClosedRange<UInt64>) {
+        self.range = range
+        let count = (UInt64(range.count) + Self.chunkEvents - 1) / Self.chunkEvents
+        chunks = .allocate(capacity: Int(count))
+        chunks.initialize(repeating: [])
+    }
+
+    deinit {
+        chunks.deinitialize()
+        chunks.deallocate()
+    }
+
+    /// Reads and decodes chunks through `reader` until every chunk is taken.
+    func read(through reader: LedgerReader) throws {
+        while true {
+            let index = taken.add(1, ordering: .relaxed).oldValue
+            guard index < chunks.count else { return }
+            let first = range.lowerBound + UInt64(index) * Self.chunkEvents
+            let last = min(range.upperBound, first + Self.chunkEvents - 1)
+            chunks[index] = try ProjectionRunner.envelopes(reader, from: first, through: last).map(RecordedEvent.init(decodingNow:))
+        }
+    }
+
+    /// Every event of the range, in order, once both threads have read.
+    var events: [RecordedEvent] { chunks.flatMap { $0 } }
 }
