@@ -68,6 +68,27 @@ public enum AuditIndexProjection: Projection {
 struct RulesTaken: Codable, Equatable {
     var sequence: UInt64
     var effectiveFrom: CalendarDate
+
+    /// Bytes of one version in a row: its sequence (u64) and its day (i32), big-endian.
+    static let storedBytes = 12
+
+    /// A fund's versions from its row, as ``BinaryEncoder`` writes `[RulesTaken]` (a u32 count,
+    /// then ``storedBytes`` per version), read without `Codable`: an audit trail reads the list
+    /// of every fund it meets, and a fund amended hundreds of times would otherwise cost a
+    /// keyed container per version for each trail asked for.
+    /// - Throws: ``FactListError`` when the row is not a whole list.
+    static func list(fromRow row: [UInt8], key: String) throws -> [RulesTaken] {
+        guard row.count >= 4 else { throw FactListError(key: key, offset: 0) }
+        let count = row[..<4].reduce(0) { $0 << 8 | Int($1) }
+        guard row.count == 4 + count * storedBytes else { throw FactListError(key: key, offset: min(row.count, 4 + count * storedBytes)) }
+        return (0..<count).map { index in
+            let start = 4 + index * storedBytes
+            let days = row[start + 8..<start + 12].reduce(0) { $0 << 8 | UInt32($1) }
+            return RulesTaken(
+                sequence: row[start..<start + 8].reduce(0) { $0 << 8 | UInt64($1) },
+                effectiveFrom: CalendarDate(daysSinceEpoch: Int32(bitPattern: days)))
+        }
+    }
 }
 
 /// A bid, grant, contract or agreement, with the fund and organisation it belongs to.

@@ -46,6 +46,7 @@ public struct AuditTrailReport: Sendable, Equatable {
             sequences.formUnion(try sequencesIndexed(under: .entity(bidId), rows))
         }
         var entries: [Entry] = []
+        var rulesOfFunds: [String: [RulesTaken]] = [:]
         for sequence in sequences.sorted() where sequence <= point.throughSequence {
             guard let envelope = try reader.event(at: sequence) else { continue }
             guard point.asOf.map({ envelope.effectiveDate <= $0 }) ?? true else { continue }
@@ -54,7 +55,7 @@ public struct AuditTrailReport: Sendable, Equatable {
                 Entry(
                     sequence: sequence, recordedAt: envelope.recordedAt, recordedBy: envelope.recordedBy, effectiveDate: envelope.effectiveDate,
                     actor: envelope.actor, streamId: envelope.streamId, eventType: envelope.eventType, details: try details(event),
-                    rules: try rulesInForce(envelope, rows), hash: envelope.hash, hashHolds: try reader.chainLinkHolds(at: sequence) ?? false))
+                    rules: try rulesInForce(envelope, rows, &rulesOfFunds), hash: envelope.hash, hashHolds: try reader.chainLinkHolds(at: sequence) ?? false))
         }
         return AuditTrailReport(subject: subject, entries: entries)
     }
@@ -71,8 +72,9 @@ public struct AuditTrailReport: Sendable, Equatable {
         return found
     }
 
-    /// The fund rules in force for an event of a fund's entity, or on a fund's stream.
-    private static func rulesInForce(_ envelope: Envelope, _ rows: ProjectionRows) throws -> String? {
+    /// The fund rules in force for an event of a fund's entity, or on a fund's stream; each
+    /// fund's versions are read once per trail, into `rulesOfFunds`.
+    private static func rulesInForce(_ envelope: Envelope, _ rows: ProjectionRows, _ rulesOfFunds: inout [String: [RulesTaken]]) throws -> String? {
         let fundId: String
         if let entity = try rows.get(AuditEntity.self, AuditKey.entity(envelope.streamId)) {
             fundId = entity.fundId
@@ -81,7 +83,9 @@ public struct AuditTrailReport: Sendable, Equatable {
         } else {
             return nil
         }
-        let taken = try rows.get([RulesTaken].self, AuditKey.rules(fundId)) ?? []
+        let key = AuditKey.rules(fundId)
+        if rulesOfFunds[fundId] == nil { rulesOfFunds[fundId] = try rows.row(key).map { try RulesTaken.list(fromRow: $0, key: key) } ?? [] }
+        let taken = rulesOfFunds[fundId]!
         let inForce = taken.filter { $0.sequence <= envelope.sequence && $0.effectiveFrom <= envelope.effectiveDate }
             .max { ($0.effectiveFrom, $0.sequence) < ($1.effectiveFrom, $1.sequence) }
         return inForce.map { "\(fundId) rules from \($0.effectiveFrom)" }

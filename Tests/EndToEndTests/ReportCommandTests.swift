@@ -104,6 +104,25 @@ struct ReportCommandTests {
         #expect(sequences == sequences.sorted() && Set(sequences).count == sequences.count)
     }
 
+    @Test("a fund's audit trail shows, for each event, the version of the fund's rules in force on its date as it was known then")
+    func auditTrailRulesInForce() throws {
+        let ledger = try CommissioningLedgerFixture()
+        let today = CommissioningLedgerFixture.today
+        let later = today.adding(days: 30)
+        try expectSuccess(ledger.run("fund", "amend", "--fund", "property", "--grant-max", "3000.00", "--reason", "from today"))
+        try expectSuccess(ledger.run("fund", "amend", "--fund", "property", "--grant-max", "2800.00", "--rules-from", "\(later)", "--reason", "from later"))
+        let result = try cledger("--store", ledger.store, "report", "audit-trail", "--fund", "property", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try #require(object["events"] as? [[String: Any]])
+        let rules = events.map { "\($0["eventType"] as? String ?? "?"): \($0["rules"] as? String ?? "none")" }
+        let established = try #require(events.first { $0["eventType"] as? String == "FundEstablished" }?["details"] as? String)
+        let from = try #require(established.firstMatch(of: /"effectiveFrom":"([0-9-]+)"/)?.1)
+        // Established with its rules; the first amendment takes effect on its own date, today, so
+        // it is in force from its own event on; the second takes effect later, so today's events keep the first.
+        #expect(rules == ["FundEstablished: property rules from \(from)", "FundRulesAmended: property rules from \(today)", "FundRulesAmended: property rules from \(today)"])
+    }
+
     /// Bad input to a report: one line saying what is wrong and what would be accepted, exit 1.
     struct BadReport: Sendable, CustomTestStringConvertible {
         var arguments: [String]
