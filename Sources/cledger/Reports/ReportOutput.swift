@@ -87,7 +87,7 @@ struct ReportOutput {
                 columns.indices.map { i in
                     let pad = String(repeating: " ", count: widths[i] - row[i].count)
                     return columns[i].isMoney ? pad + row[i] : row[i] + pad
-                }.joined(separator: "  ").replacing(/\s+$/, with: "")
+                }.joined(separator: "  ").droppingTrailingWhitespace
             }
             out.append(line(cells[0]))
             out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
@@ -139,5 +139,16 @@ struct ReportOutput {
             }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string without the whitespace at its end, such as the padding of a table's last
+    /// column: walked back from the end, where a regular expression costs the square of the
+    /// padding on every line.
+    var droppingTrailingWhitespace: String {
+        var kept = Substring(self)
+        while kept.last?.isWhitespace == true { kept.removeLast() }
+        return String(kept)
     }
 }
