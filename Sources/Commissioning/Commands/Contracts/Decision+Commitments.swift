@@ -29,7 +29,8 @@ extension Decision {
 
     /// The event that let the contract or made the agreement: its start and KPIs, which the
     /// decision state does not keep.
-    /// - Complexity: O(log n): the first event of the commitment's stream.
+    /// - Complexity: O(h log n) for a stream of h events: stream links point back, so reaching
+    ///   its first event walks them all (a few dozen for a contract paid monthly for five years).
     func letting(of id: String) throws -> ContractLet {
         var first: Envelope?
         do {
