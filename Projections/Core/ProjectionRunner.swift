@@ -109,7 +109,11 @@ public struct ProjectionRunner {
         guard saves else {
             throw LedgerError.readOnly(path: store.path)
         }
-        for projection in projections { try remove(projection) }
+        // In one write when they are all the ledger keeps (a rebuild of every projection), else one by one.
+        let names = Set(projections.map { $0.name })
+        if try store.write({ try $0.removeAllProjections(ifOnly: names) }).value != true {
+            for projection in projections { try remove(projection) }
+        }
         return try catchUp(projections)
     }
 

@@ -105,7 +105,8 @@ struct ProjectionFoldTests {
         var runner = ProjectionRunner(store: store, saves: true)
         runner.removalRowsMax = 7
         try runner.catchUp(allProjections)
-        try runner.rebuild(allProjections)
+        // Balances stays stored, so the others' rows cannot go in one step (ProjectionRowsTests): they go 7 per write.
+        try runner.rebuild(Array(allProjections.dropFirst()))
         for projection in allProjections {
             #expect(try ProjectionFixtures.storedRows(projection, store) == ProjectionFixtures.foldedInMemory(projection, store), "\(projection.name)")
         }

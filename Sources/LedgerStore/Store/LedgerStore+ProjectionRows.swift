@@ -84,6 +84,36 @@ extension LedgerWriter {
         return (keys.count, finished)
     }
 
+    /// Removes the rows and checkpoints of every projection at once, when the ledger holds those
+    /// of `projections` and of no other: emptying their database walks its pages once, where
+    /// ``removeProjection(_:rowsMax:)`` deletes row by row. The rows of a projection not named
+    /// (one another version of the program keeps) are never removed: then nothing is.
+    /// - Returns: whether the rows were removed.
+    /// - Complexity: O(p log n) to find the p projections stored, then O(pages) to empty them.
+    public func removeAllProjections(ifOnly projections: Set<String>) throws -> Bool {
+        checkOpen()
+        for projection in projections { try Self.validate(projection) }
+        guard try lmdb({ try storedProjections() }).isSubset(of: projections) else { return false }
+        try lmdb { try txn.empty(dbs.checkpoints) }
+        return true
+    }
+
+    /// The names of the projections with a checkpoint or rows stored: one seek per projection,
+    /// past its checkpoint (its bare name) and its rows (the name, 0x00, the row key) to the next
+    /// name, since names hold no control character such as 0x00 or 0x01.
+    private func storedProjections() throws -> Set<String> {
+        let cursor = try LMDBCursor(txn, dbs.checkpoints)
+        defer { cursor.close() }
+        var names: Set<String> = []
+        var entry = try cursor.move(.first)
+        while let e = entry {
+            let name = Array(e.key.prefix { $0 != ProjectionRowKey.separator })
+            names.insert(String(decoding: name, as: UTF8.self))
+            entry = try cursor.seek(atLeast: name + [ProjectionRowKey.separator + 1])
+        }
+        return names
+    }
+
     private static func validate(_ projection: String) throws {
         guard !projection.isEmpty, !projection.utf8.contains(where: isControl) else {
             throw LedgerError.invalidEvent(field: "projection name", detail: "'\(projection)': give a name of printable characters")
