@@ -97,6 +97,17 @@ struct StreamReadTests {
                 try r.forEachEvent(inStream: stream) { seen.append(($0.sequence, $0.streamVersion)) }
                 #expect(seen.map(\.0) == events.map(\.sequence))
                 #expect(seen.map(\.1) == Array(1...UInt64(events.count)))
+                // A walk that stops: its events up to the one the body declined to go past.
+                for stop in 1...events.count {
+                    var visited: [UInt64] = []
+                    try r.visitEvents(inStream: stream, while: { visited.append($0.sequence); return visited.count < stop })
+                    #expect(visited == events.prefix(stop).map(\.sequence), "\(stream) stopping at its event \(stop)")
+                }
+            }
+            for stop in [1, Int(model.events) / 2, Int(model.events)] where stop > 0 {
+                var visited: [UInt64] = []
+                try r.visitEvents(from: 1, while: { visited.append($0.sequence); return visited.count < stop })
+                #expect(visited == Array(1...UInt64(stop)), "the log stopping at event \(stop)")
             }
         }
     }

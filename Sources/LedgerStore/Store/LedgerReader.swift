@@ -83,6 +83,15 @@ public class LedgerReader {
     public func forEachEvent(
         from first: UInt64 = 1, through last: UInt64 = .max, _ body: (Envelope) throws -> Void
     ) throws {
+        try visitEvents(from: first, through: last, while: { try body($0); return true })
+    }
+
+    /// Calls `body` with each event from `first` through `last` (or the head), in order, while it
+    /// returns true: a walk that ends where its caller has what it needs.
+    /// - Complexity: O(log n + k) for the k events `body` is called with.
+    public func visitEvents(
+        from first: UInt64 = 1, through last: UInt64 = .max, while body: (Envelope) throws -> Bool
+    ) throws {
         checkOpen()
         guard first <= last else { return }
         let cursor = try LMDBCursor(txn, dbs.events)
@@ -90,7 +99,7 @@ public class LedgerReader {
         while let e = entry {
             let sequence = readBigEndianU64(e.key)
             if sequence > last { break }
-            try body(try decode(e.value, at: sequence))
+            guard try body(try decode(e.value, at: sequence)) else { return }
             entry = try cursor.move(.next)
         }
     }
@@ -112,6 +121,16 @@ public class LedgerReader {
     public func forEachEvent(
         inStream streamId: String, fromVersion first: UInt64 = 1, _ body: (Envelope) throws -> Void
     ) throws {
+        try visitEvents(inStream: streamId, fromVersion: first, while: { try body($0); return true })
+    }
+
+    /// Calls `body` with each event of `streamId` from stream version `first`, in order, while it
+    /// returns true.
+    /// - Complexity: O((h − first + 1) log n) to walk the links back, then O(log n) for each
+    ///   event `body` is called with.
+    public func visitEvents(
+        inStream streamId: String, fromVersion first: UInt64 = 1, while body: (Envelope) throws -> Bool
+    ) throws {
         checkOpen()
         let first = max(first, 1)
         guard let head = try streamHead(streamId), head.version >= first else { return }
@@ -125,7 +144,7 @@ public class LedgerReader {
                 throw damaged(
                     "stream \(streamId) version \(version) is linked to event \(sequence), which is \(event.streamId) version \(event.streamVersion)")
             }
-            try body(event)
+            guard try body(event) else { return }
             version += 1
         }
     }

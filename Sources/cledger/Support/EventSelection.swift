@@ -24,18 +24,14 @@ struct EventSelection: ParsableArguments {
     func forEach(_ reader: LedgerReader, while body: (Envelope) throws -> Bool) throws {
         if from == 0 { throw CommandFailure(message: "--from: sequences start at 1") }
         let last = try lastSequence(reader)
-        // The store's walks have no way to stop but an error: this one is caught here.
-        struct Enough: Error {}
-        do {
-            if let stream {
-                try reader.forEachEvent(inStream: stream) { e in
-                    if e.sequence >= from && e.sequence <= last, !(try body(e)) { throw Enough() }
-                }
-            } else {
-                try reader.forEachEvent(from: from, through: last) { e in
-                    if !(try body(e)) { throw Enough() }
-                }
-            }
-        } catch is Enough {}
+        if let stream {
+            try reader.visitEvents(inStream: stream, while: { e in
+                // The stream's events outside the selection are passed over; they do not end the walk.
+                guard e.sequence >= from && e.sequence <= last else { return true }
+                return try body(e)
+            })
+        } else {
+            try reader.visitEvents(from: from, through: last, while: body)
+        }
     }
 }

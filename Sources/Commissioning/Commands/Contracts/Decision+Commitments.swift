@@ -33,12 +33,10 @@ extension Decision {
     ///   its first event walks them all (a few dozen for a contract paid monthly for five years).
     func letting(of id: String) throws -> ContractLet {
         var first: Envelope?
-        do {
-            try writer.forEachEvent(inStream: StreamId.entity(id)) {
-                first = $0
-                throw FirstEventFound()
-            }
-        } catch is FirstEventFound {}
+        try writer.visitEvents(inStream: StreamId.entity(id), while: {
+            first = $0
+            return false
+        })
         guard let first, case let .contractLet(letting) = try CommissioningEvent(first) else {
             preconditionFailure("stream \(id) has a commitment in the decision state but does not begin with ContractLet: the log and the state disagree")
         }
@@ -59,9 +57,6 @@ extension Decision {
         }
     }
 }
-
-/// Stops a walk of a stream at its first event.
-private struct FirstEventFound: Error {}
 
 extension CommitmentState {
     /// `contract` or `agreement`, for messages.
