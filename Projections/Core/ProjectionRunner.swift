@@ -1,4 +1,3 @@
-import Dispatch
 import LedgerStore
 import Synchronization
 
@@ -308,24 +307,6 @@ public struct ProjectionRunner {
             folded += 1
         }
         return folded
-    }
-}
-
-/// One value handed from one thread to another: ``put(_:)`` once, and ``take()`` waits for it.
-/// `@unchecked Sendable`: the value is written once, before the signal, and read after it.
-private final class HandOff<Value>: @unchecked Sendable {
-    private var value: Result<Value, any Error>?
-    private let ready = DispatchSemaphore(value: 0)
-
-    func put(_ result: Result<Value, any Error>) {
-        value = result
-        ready.signal()
-    }
-
-    /// - Throws: what the other thread put instead of a value.
-    func take() throws -> Value {
-        ready.wait()
-        return try value!.get()
     }
 }
 

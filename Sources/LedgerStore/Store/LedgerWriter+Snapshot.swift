@@ -33,27 +33,24 @@ extension LedgerWriter {
 }
 
 /// A closure run once on another thread, and its result. `@unchecked Sendable`: the closure is
-/// called on that thread only, then dropped, and the result is read only after the run has
-/// signalled that it finished.
+/// called on that thread only, then dropped, before its result is handed over.
 private final class ThreadJob<Value>: @unchecked Sendable {
     /// The same stack as the main thread's, for folds as deep as the caller's.
     static var stackBytes: Int { 8 << 20 }
 
     private var body: (() throws -> Value)?
-    private var result: Result<Value, any Error>?
-    private let finished = DispatchSemaphore(value: 0)
+    private let result = HandOff<Value>()
 
     init(_ body: @escaping () throws -> Value) { self.body = body }
 
     func run() {
-        result = Result { try body!() }
-        // Dropped before signalling: the caller's closure must not outlive its call.
+        let value = Result { try body!() }
+        // Dropped before the result is handed over: the caller's closure must not outlive its call.
         body = nil
-        finished.signal()
+        result.put(value)
     }
 
     func waitForResult() -> Result<Value, any Error> {
-        finished.wait()
-        return result!
+        Result { try result.take() }
     }
 }
