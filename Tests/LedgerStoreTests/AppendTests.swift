@@ -131,19 +131,26 @@ struct AppendTests {
     func controlCharactersAnywhere() throws {
         let ledger = try TemporaryLedger()
         let controls = Array(0..<0x20) + [0x7f]
-        // 21 bytes: the check reads whole words and then the bytes past them, so every position of both is tried.
-        for position in 0..<21 {
-            for control in controls {
-                var utf8 = Array(repeating: UInt8(ascii: "a"), count: 21)
-                utf8[position] = UInt8(control)
-                let type = String(decoding: utf8, as: UTF8.self)
-                #expect(throws: LedgerError.self) { try ledger.store.write { w in try w.append(to: "s", [testEvent(type)]) } }
+        // The check reads whole words and then the bytes past them as one padded word: every
+        // position of strings whose tail is 0 to 7 bytes long is tried.
+        for length in [1, 2, 7, 8, 9, 15, 16, 21] {
+            for position in 0..<length {
+                for control in controls {
+                    var utf8 = Array(repeating: UInt8(ascii: "a"), count: length)
+                    utf8[position] = UInt8(control)
+                    let type = String(decoding: utf8, as: UTF8.self)
+                    #expect(throws: LedgerError.self) { try ledger.store.write { w in try w.append(to: "s", [testEvent(type)]) } }
+                }
             }
         }
         #expect(try ledger.store.read { try $0.eventCount() } == 0)
         let allowed = " !~ é, ü, € and \u{80}: no byte of them is a control character"
-        try ledger.store.write { w in try w.append(to: "s", [testEvent(allowed)]) }
-        #expect(try ledger.store.read { try $0.event(at: 1)?.eventType } == allowed)
+        // Every length, so that each of these bytes is also tested in the padded tail.
+        for length in 1...allowed.utf8.count {
+            let type = String(decoding: allowed.utf8.prefix(length), as: UTF8.self)
+            try ledger.store.write { w in try w.append(to: "s", [testEvent(type)]) }
+            #expect(try ledger.store.read { try $0.event(at: UInt64(length))?.eventType } == type)
+        }
     }
 
     @Test("a ledger reopens with its events and head")

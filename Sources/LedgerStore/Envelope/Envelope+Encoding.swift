@@ -11,7 +11,7 @@ extension Envelope {
 
     /// Byte count of the stored envelope (body ‖ hash) ``encodeStored`` writes for these fields.
     static func storedByteCount(
-        streamId: String, recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: NewEvent
+        streamId: String, recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: borrowing NewEvent
     ) -> Int {
         // format version, sequence, stream version, recorded at, effective date, schema version
         let fixed = 1 + 8 + 8 + 8 + 4 + 2
@@ -28,7 +28,7 @@ extension Envelope {
     /// must be ``storedByteCount`` bytes; returns the hash.
     static func encodeStored(
         sequence: UInt64, streamId: String, streamVersion: UInt64, recordedAt: LedgerInstant,
-        recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: NewEvent,
+        recordedBy: String, idempotencyKey: String?, commandDigest: EventHash?, event: borrowing NewEvent,
         previous: EventHash, into stored: UnsafeMutableRawBufferPointer
     ) -> EventHash {
         var w = InPlaceByteWriter(stored)

@@ -80,7 +80,9 @@ public final class LedgerWriter: LedgerReader {
     public func append(
         to streamId: String, expectedVersion: ExpectedVersion = .any, _ events: [NewEvent]
     ) throws -> [UInt64] {
-        try appendRun(to: streamId, expectedVersion: expectedVersion, events).map(Array.init) ?? []
+        try appendRun(to: streamId, expectedVersion: expectedVersion, count: events.count) { body in
+            for i in events.indices { try body(events[i]) }
+        }.map(Array.init) ?? []
     }
 
     /// Appends one event to `streamId` if the stream is at `expectedVersion`, as
@@ -88,12 +90,15 @@ public final class LedgerWriter: LedgerReader {
     /// - Returns: the event's sequence.
     @discardableResult
     public func append(to streamId: String, expectedVersion: ExpectedVersion = .any, _ event: NewEvent) throws -> UInt64 {
-        try appendRun(to: streamId, expectedVersion: expectedVersion, CollectionOfOne(event))!.upperBound
+        try appendRun(to: streamId, expectedVersion: expectedVersion, count: 1) { body in try body(event) }!.upperBound
     }
 
-    /// Appends `events`; returns their sequences, nil when there are none.
+    /// Appends the `count` events that `forEachEvent` hands its body in order; returns their
+    /// sequences, nil when there are none. Each event is lent, never copied: a copy of a
+    /// `NewEvent` retains and releases its strings and payload, for every event appended.
     private func appendRun(
-        to streamId: String, expectedVersion: ExpectedVersion, _ events: some Collection<NewEvent>
+        to streamId: String, expectedVersion: ExpectedVersion, count: Int,
+        _ forEachEvent: ((borrowing NewEvent) throws -> Void) throws -> Void
     ) throws -> ClosedRange<UInt64>? {
         checkOpen()
         try requireCurrentDecisionState()
@@ -115,7 +120,7 @@ public final class LedgerWriter: LedgerReader {
             throw LedgerError.wrongExpectedVersion(streamId: streamId, expected: expectedVersion, current: current)
         }
         // All are checked before any is put, so a refused event leaves no part of the call behind.
-        for event in events { try Self.validate(event) }
+        try forEachEvent { try Self.validate($0) }
         let head = try loadPrevious()
         var previous = head
         var version = current
@@ -126,7 +131,7 @@ public final class LedgerWriter: LedgerReader {
                     + "\(head?.sequence ?? 0) events cannot hold")
         }
         let at = recordedAtOfThisWrite(after: head)
-        for event in events {
+        try forEachEvent { event in
             let sequence = (previous?.sequence ?? 0) + 1
             version += 1
             let hash = try appendEvent(
@@ -148,7 +153,7 @@ public final class LedgerWriter: LedgerReader {
                 }
             }
         }
-        let run = (last - UInt64(events.count) + 1)...last
+        let run = (last - UInt64(count) + 1)...last
         appendedRun = (appendedRun?.lowerBound ?? run.lowerBound)...last
         return run
     }
@@ -158,7 +163,7 @@ public final class LedgerWriter: LedgerReader {
     /// stream's previous event (0 for none). Both keys go past the last, so both puts append. The
     /// keys and the link are on the stack: this runs for every event appended.
     private func appendEvent(
-        _ event: NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant,
+        _ event: borrowing NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant,
         after previous: EventHash, linkedTo previousInStream: UInt64
     ) throws -> EventHash {
         let storedBytes = Envelope.storedByteCount(
@@ -184,7 +189,7 @@ public final class LedgerWriter: LedgerReader {
 
     /// Has the reducer fold the envelope of `event`, appended as `sequence`.
     private func fold(
-        _ event: NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant, hash: EventHash
+        _ event: borrowing NewEvent, _ sequence: UInt64, streamId: String, version: UInt64, recordedAt: LedgerInstant, hash: EventHash
     ) throws {
         let envelope = Envelope(
             sequence: sequence, streamId: streamId, streamVersion: version, eventType: event.eventType,
@@ -275,7 +280,7 @@ public final class LedgerWriter: LedgerReader {
         }
     }
 
-    static func validate(_ event: NewEvent) throws {
+    static func validate(_ event: borrowing NewEvent) throws {
         // Field by field, not through an array of them: this runs for every event appended.
         try validate(field: "event type", event.eventType)
         try validate(field: "actor id", event.actor.id)
@@ -324,18 +329,25 @@ func containsControl(_ string: String) -> Bool {
 /// Eight bytes at a time, with the exact word tests for "some byte is less than n" and "some
 /// byte is zero" (Bit Twiddling Hacks, `hasless` and `haszero`): a word has a byte below 0x20
 /// when `(w − 0x2020…20) & ~w & 0x8080…80` is not zero, and a byte 0x7f when the same test with
-/// n = 1 holds for `w ^ 0x7f7f…7f`. The few bytes past the last whole word go one by one.
+/// n = 1 holds for `w ^ 0x7f7f…7f`. The few bytes past the last whole word are tested as one
+/// more word.
 private func containsControl(_ bytes: UnsafeRawBufferPointer) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highBits = ones &* 0x80
+    func holdsControl(_ word: UInt64) -> Bool {
+        let delete = word ^ (ones &* 0x7f)
+        return ((word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete) & highBits != 0
+    }
     var i = 0
     while i + 8 <= bytes.count {
-        let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        let delete = word ^ (ones &* 0x7f)
-        if ((word &- ones &* 0x20) & ~word | (delete &- ones) & ~delete) & highBits != 0 { return true }
+        if holdsControl(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
         i += 8
     }
-    return bytes[i...].contains(where: isControl)
+    guard i < bytes.count else { return false }
+    // The last few bytes as one word, padded with spaces, which are no control characters.
+    var tail = ones &* 0x20
+    withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[i...])) }
+    return holdsControl(tail)
 }
 
 /// The decision state in the write transaction's `state` database.
