@@ -93,7 +93,7 @@ struct RulesTaken: Codable, Equatable {
 
 /// A bid, grant, contract or agreement, with the fund and organisation it belongs to.
 struct AuditEntity: Codable, Equatable {
-    enum Kind: String, Codable { case bid, grant, contract, agreement }
+    enum Kind: String, Codable, CaseIterable { case bid, grant, contract, agreement }
     var kind: Kind
     var fundId: String
     var organisationId: String
@@ -106,6 +106,24 @@ struct AuditEntity: Codable, Equatable {
         AuditSubject.fund(fundId).add(to: &subjects)
         AuditSubject.organisation(organisationId).add(to: &subjects)
         if let bidId { AuditSubject.entity(bidId).add(to: &subjects) }
+    }
+}
+
+extension AuditEntity: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        kind = try input.field("kind") { try input.readRaw(Kind.self) }
+        fundId = try input.field("fundId", input.readString)
+        organisationId = try input.field("organisationId", input.readString)
+        bidId = try input.field("bidId") { try input.readIfPresent(input.readString) }
+    }
+}
+
+extension AuditEntity: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(kind)
+        sink.write(fundId)
+        sink.write(organisationId)
+        if let bidId = sink.presence(bidId) { sink.write(bidId) }
     }
 }
 

@@ -44,10 +44,48 @@ public struct Movement: Codable, Sendable, Equatable {
     public var commitmentId: String?
 }
 
+extension Movement: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        sequence = try input.field("sequence") { try input.readInteger(UInt64.self) }
+        effective = try input.field("effective") { try input.read(CalendarDate.self) }
+        financialYear = try input.field("financialYear") { try input.read(FinancialYear.self) }
+        source = try input.field("source") { try input.readRaw(FundingSource.self) }
+        measure = try input.field("measure") { try input.readRaw(BalanceMeasure.self) }
+        amount = try input.field("amount") { try input.read(Money.self) }
+        commitmentId = try input.field("commitmentId") { try input.readIfPresent(input.readString) }
+    }
+}
+
+extension Movement: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(sequence)
+        sink.write(effective)
+        sink.write(financialYear)
+        sink.write(source)
+        sink.write(measure)
+        sink.write(amount)
+        if let commitmentId = sink.presence(commitmentId) { sink.write(commitmentId) }
+    }
+}
+
 /// The lines a grant, contract or agreement commits now: what a variation takes back.
 struct CommitmentLinesRow: Codable, Sendable, Equatable {
     var fundId: String
     var lines: [FundingLine]
+}
+
+extension CommitmentLinesRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        fundId = try input.field("fundId", input.readString)
+        lines = try input.field("lines") { try input.readArray(of: FundingLine.self) }
+    }
+}
+
+extension CommitmentLinesRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(fundId)
+        sink.write(lines)
+    }
 }
 
 /// The keys of the balances projection's rows.

@@ -28,6 +28,24 @@ struct BidTermsRow: Codable, Sendable, Equatable {
     var plannedEnd: CalendarDate
 }
 
+extension BidTermsRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        objectives = try input.field("objectives", input.readStrings)
+        areaCode = try input.field("areaCode", input.readString)
+        expectedOutcomes = try input.field("expectedOutcomes") { try input.readArray(of: ExpectedOutcome.self) }
+        plannedEnd = try input.field("plannedEnd") { try input.read(CalendarDate.self) }
+    }
+}
+
+extension BidTermsRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(objectives)
+        sink.write(areaCode)
+        sink.write(expectedOutcomes)
+        sink.write(plannedEnd)
+    }
+}
+
 /// What kind of commitment a row is.
 public enum CommitmentKind: String, Codable, Sendable, CaseIterable {
     /// A grant awarded on a bid.
@@ -57,9 +75,41 @@ public struct CommitmentRow: Codable, Sendable, Equatable {
     public var effective: CalendarDate
 }
 
+extension CommitmentRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        id = try input.field("id", input.readString)
+        kind = try input.field("kind") { try input.readRaw(CommitmentKind.self) }
+        fundId = try input.field("fundId", input.readString)
+        areaCode = try input.field("areaCode") { try input.readIfPresent(input.readString) }
+        objectives = try input.field("objectives", input.readStrings)
+        expectedOutcomes = try input.field("expectedOutcomes") { try input.readArray(of: ExpectedOutcome.self) }
+        kpis = try input.field("kpis") { try input.readArray(of: KeyPerformanceIndicator.self) }
+        amount = try input.field("amount") { try input.read(Money.self) }
+        plannedEnd = try input.field("plannedEnd") { try input.readIfPresent({ try input.read(CalendarDate.self) }) }
+        sequence = try input.field("sequence") { try input.readInteger(UInt64.self) }
+        effective = try input.field("effective") { try input.read(CalendarDate.self) }
+    }
+}
+
+extension CommitmentRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(id)
+        sink.write(kind)
+        sink.write(fundId)
+        if let areaCode = sink.presence(areaCode) { sink.write(areaCode) }
+        sink.write(objectives)
+        sink.write(expectedOutcomes)
+        sink.write(kpis)
+        sink.write(amount)
+        if let plannedEnd = sink.presence(plannedEnd) { sink.write(plannedEnd) }
+        sink.write(sequence)
+        sink.write(effective)
+    }
+}
+
 /// One later fact about a commitment, from event `sequence` effective on `effective`.
 public struct CommitmentFact: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         /// The amount (and for a grant the planned end) changed to `amount` and `plannedEnd`.
         case varied
         /// `amount` paid (negative for a reversed payment).
@@ -83,6 +133,32 @@ public struct CommitmentFact: Codable, Sendable, Equatable {
     public var outcomes: [AchievedOutcome]
     public var learningShared: Bool
     public var rating: ReviewRating?
+}
+
+extension CommitmentFact: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        sequence = try input.field("sequence") { try input.readInteger(UInt64.self) }
+        effective = try input.field("effective") { try input.read(CalendarDate.self) }
+        kind = try input.field("kind") { try input.readRaw(Kind.self) }
+        amount = try input.field("amount") { try input.readIfPresent({ try input.read(Money.self) }) }
+        plannedEnd = try input.field("plannedEnd") { try input.readIfPresent({ try input.read(CalendarDate.self) }) }
+        outcomes = try input.field("outcomes") { try input.readArray(of: AchievedOutcome.self) }
+        learningShared = try input.field("learningShared", input.readBool)
+        rating = try input.field("rating") { try input.readIfPresent({ try input.readRaw(ReviewRating.self) }) }
+    }
+}
+
+extension CommitmentFact: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(sequence)
+        sink.write(effective)
+        sink.write(kind)
+        if let amount = sink.presence(amount) { sink.write(amount) }
+        if let plannedEnd = sink.presence(plannedEnd) { sink.write(plannedEnd) }
+        sink.write(outcomes)
+        sink.write(learningShared)
+        if let rating = sink.presence(rating) { sink.write(rating) }
+    }
 }
 
 /// The keys of the outcomes projection's rows.

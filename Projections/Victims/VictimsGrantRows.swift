@@ -10,6 +10,22 @@ public struct VictimsServiceRow: Codable, Sendable, Equatable {
     public var objectives: [String]
 }
 
+extension VictimsServiceRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        commitmentId = try input.field("commitmentId", input.readString)
+        providerId = try input.field("providerId", input.readString)
+        objectives = try input.field("objectives", input.readStrings)
+    }
+}
+
+extension VictimsServiceRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(commitmentId)
+        sink.write(providerId)
+        sink.write(objectives)
+    }
+}
+
 /// A payment from a victims' fund recorded after the end of the financial year its date falls
 /// in: the payments an MoJ return made at the year end could not have counted.
 public struct LatePaymentRow: Codable, Sendable, Equatable {
@@ -23,12 +39,50 @@ public struct LatePaymentRow: Codable, Sendable, Equatable {
     public var lines: [FundingLine]
 }
 
+extension LatePaymentRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        sequence = try input.field("sequence") { try input.readInteger(UInt64.self) }
+        commitmentId = try input.field("commitmentId", input.readString)
+        paymentReference = try input.field("paymentReference", input.readString)
+        effective = try input.field("effective") { try input.read(CalendarDate.self) }
+        recorded = try input.field("recorded") { try input.read(CalendarDate.self) }
+        lines = try input.field("lines") { try input.readArray(of: FundingLine.self) }
+    }
+}
+
+extension LatePaymentRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(sequence)
+        sink.write(commitmentId)
+        sink.write(paymentReference)
+        sink.write(effective)
+        sink.write(recorded)
+        sink.write(lines)
+    }
+}
+
 /// A payment from a victims' fund reversed, by its reference: for marking a late payment
 /// that was later reversed.
 public struct PaymentReversalRow: Codable, Sendable, Equatable {
     public var sequence: UInt64
     public var paymentReference: String
     public var effective: CalendarDate
+}
+
+extension PaymentReversalRow: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        sequence = try input.field("sequence") { try input.readInteger(UInt64.self) }
+        paymentReference = try input.field("paymentReference", input.readString)
+        effective = try input.field("effective") { try input.read(CalendarDate.self) }
+    }
+}
+
+extension PaymentReversalRow: BinaryWritable {
+    public func write(to sink: BinarySink) {
+        sink.write(sequence)
+        sink.write(paymentReference)
+        sink.write(effective)
+    }
 }
 
 /// The keys of the victims' grant projection's rows.

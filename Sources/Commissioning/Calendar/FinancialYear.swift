@@ -51,3 +51,8 @@ public struct FinancialYear: Hashable, Comparable, Sendable, Codable, CustomStri
         }
     }
 }
+
+extension FinancialYear: BinaryWritable, BinaryReadable {
+    public func write(to sink: BinarySink) { sink.write(startYear) }
+    public init(reading input: BinarySource) throws { startYear = try input.readInteger(Int32.self) }
+}

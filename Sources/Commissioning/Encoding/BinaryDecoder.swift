@@ -8,7 +8,9 @@ public struct BinaryDecoder {
     /// - Complexity: O(n) in the size of `bytes`; primitives are read without dynamic casts.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         let source = BinarySource(bytes)
-        let value = try source.decodeValue(type)
+        // The type reads itself when it can (one check of the type, resolved when the
+        // compiler knows it), and through its `Decodable` conformance otherwise.
+        let value = try (T.self as? any BinaryReadable.Type).map { try $0.init(reading: source) as! T } ?? source.decodeValue(type)
         guard source.offset == bytes.count else {
             throw BinaryDecodingError(description: "\(bytes.count - source.offset) bytes left over after a \(T.self)")
         }

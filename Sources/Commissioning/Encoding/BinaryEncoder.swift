@@ -9,7 +9,7 @@ public struct BinaryEncoder {
     /// - Complexity: O(n) in the encoded size; primitives are written without dynamic casts.
     public func encode(_ value: some Encodable) throws -> [UInt8] {
         let sink = BinarySink()
-        try sink.encodeValue(value)
+        try write(value, to: sink)
         return sink.bytes
     }
 
@@ -18,9 +18,19 @@ public struct BinaryEncoder {
     public func encodeRecord(_ value: some Encodable) throws -> [UInt8] {
         let sink = BinarySink()
         let countOffset = sink.placeCount()
-        try sink.encodeValue(value)
+        try write(value, to: sink)
         sink.setCount(sink.bytes.count - 4, at: countOffset)
         return sink.bytes
+    }
+
+    /// Writes `value` itself when it is ``BinaryWritable`` (one check of its type, resolved
+    /// when the compiler knows the type), and through its `Encodable` conformance otherwise.
+    private func write(_ value: some Encodable, to sink: BinarySink) throws {
+        if let writable = value as? any BinaryWritable {
+            writable.write(to: sink)
+        } else {
+            try sink.encodeValue(value)
+        }
     }
 }
 

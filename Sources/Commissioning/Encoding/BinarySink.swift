@@ -2,13 +2,14 @@
 ///
 /// The containers call the concrete `write` overloads for primitives, so only nested types
 /// and array elements reach ``encodeValue(_:)``, which tells primitives apart by comparing
-/// types (a pointer comparison) rather than by casting.
-final class BinarySink: Encoder {
-    private(set) var bytes: [UInt8] = []
+/// types (a pointer comparison) rather than by casting. Values that are ``BinaryWritable``
+/// write themselves through the public `write` methods, with no containers at all.
+public final class BinarySink: Encoder {
+    public private(set) var bytes: [UInt8] = []
     /// The type being encoded by ``encodeValue(_:)``: the only one that may open an unkeyed container.
     private var encodingType: Any.Type?
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    public var codingPath: [any CodingKey] { [] }
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init() { bytes.reserveCapacity(256) }
 
@@ -32,7 +33,8 @@ final class BinarySink: Encoder {
         }
     }
 
-    func write(_ value: String) {
+    /// A string: its UTF-8 behind a u32 byte count.
+    public func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             write(UInt32(utf8.count))
@@ -40,17 +42,19 @@ final class BinarySink: Encoder {
         }
     }
 
-    func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    func write(_ value: UInt8) { bytes.append(value) }
-    func write(_ value: Int) { write(Int64(value)) }
-    func write(_ value: UInt) { write(UInt64(value)) }
+    public func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    public func write(_ value: UInt8) { bytes.append(value) }
+    public func write(_ value: Int) { write(Int64(value)) }
+    public func write(_ value: UInt) { write(UInt64(value)) }
 
-    func write<T: FixedWidthInteger>(_ value: T) {
+    /// An integer, big-endian, in its own width.
+    public func write<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 
-    /// Writes the presence byte of `value` and hands back the value to write after it, if any.
-    func presence<T>(_ value: T?) -> T? {
+    /// Writes the presence byte of `value` and hands back the value to write after it, if any:
+    /// what an optional property is stored as.
+    public func presence<T>(_ value: T?) -> T? {
         bytes.append(value == nil ? 0 : 1)
         return value
     }
@@ -66,11 +70,11 @@ final class BinarySink: Encoder {
         for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: count >> (24 - 8 * index)) }
     }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         KeyedEncodingContainer(KeyedSink<Key>(sink: self))
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    public func unkeyedContainer() -> any UnkeyedEncodingContainer {
         guard let type = encodingType, type is any BinaryEncodableArray.Type else {
             preconditionFailure(
                 "the binary payload format writes arrays as a count and elements; \(encodingType.map { "\($0)" } ?? "this value") is not an array")
@@ -79,5 +83,5 @@ final class BinarySink: Encoder {
         return UnkeyedSink(sink: self, countOffset: placeCount())
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueSink(sink: self) }
+    public func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueSink(sink: self) }
 }

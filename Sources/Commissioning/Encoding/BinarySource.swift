@@ -3,14 +3,15 @@
 ///
 /// The containers call the concrete `read` methods for primitives, so only nested types and
 /// array elements reach ``decodeValue(_:)``, which tells primitives apart by comparing types
-/// (a pointer comparison) rather than by casting.
-final class BinarySource: Decoder {
+/// (a pointer comparison) rather than by casting. Values that are ``BinaryReadable`` read
+/// themselves through the public `read` methods, with no containers at all.
+public final class BinarySource: Decoder {
     private let bytes: [UInt8]
     private(set) var offset = 0
     /// The type being decoded by ``decodeValue(_:)``: the only one that may open an unkeyed container.
     private var decodingType: Any.Type?
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    public var codingPath: [any CodingKey] { [] }
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -52,7 +53,8 @@ final class BinarySource: Decoder {
         return start
     }
 
-    func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+    /// An integer, big-endian, in its own width.
+    public func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         let start = try advance(MemoryLayout<T>.size)
         return T(bigEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) })
     }
@@ -69,7 +71,8 @@ final class BinarySource: Decoder {
         return uint
     }
 
-    func readString() throws -> String {
+    /// A string: its UTF-8 behind a u32 byte count.
+    public func readString() throws -> String {
         let count = Int(try readInteger(UInt32.self))
         let start = try advance(count)
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
@@ -85,7 +88,7 @@ final class BinarySource: Decoder {
     }
 
     /// A bool, or the presence byte of an optional: 0 or 1, nothing else.
-    func readBool() throws -> Bool {
+    public func readBool() throws -> Bool {
         switch try readInteger(UInt8.self) {
         case 0: return false
         case 1: return true
@@ -94,18 +97,18 @@ final class BinarySource: Decoder {
     }
 
     /// Reads the presence byte of an optional and, when it says present, the value `read` reads.
-    func readIfPresent<T>(_ read: () throws -> T) throws -> T? {
+    public func readIfPresent<T>(_ read: () throws -> T) throws -> T? {
         try readBool() ? try read() : nil
     }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(KeyedSource<Key>(source: self))
     }
 
     /// An array's `init(from:)` asks for an unkeyed container first thing: the source stops it
     /// there (with ``ArrayRedirect``) and reads the array itself, which costs a conformance check
     /// for arrays only, not for every nested value.
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard let type = decodingType, type is any BinaryDecodableArray.Type else {
             throw BinaryDecodingError(description: "the binary payload format has no unkeyed containers but arrays")
         }
@@ -113,7 +116,7 @@ final class BinarySource: Decoder {
         throw ArrayRedirect.shared
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueSource(source: self) }
+    public func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueSource(source: self) }
 }
 
 /// Thrown by ``BinarySource/unkeyedContainer()`` to hand an array back to the source; one

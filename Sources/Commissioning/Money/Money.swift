@@ -89,3 +89,8 @@ extension Sequence {
         reduce(.zero) { $0 + amount($1) }
     }
 }
+
+extension Money: BinaryWritable, BinaryReadable {
+    public func write(to sink: BinarySink) { sink.write(pence) }
+    public init(reading input: BinarySource) throws { pence = try input.readInteger(Int64.self) }
+}

@@ -11,3 +11,10 @@ public struct BidDeclined: EventPayload {
         self.reason = reason
     }
 }
+
+extension BidDeclined: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        reason = try input.field("reason", input.readString)
+    }
+}

@@ -15,3 +15,12 @@ public struct BidEndorsed: EventPayload {
         self.areaCode = areaCode
     }
 }
+
+extension BidEndorsed: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        officerId = try input.field("officerId", input.readString)
+        rank = try input.field("rank", input.readString)
+        areaCode = try input.field("areaCode", input.readString)
+    }
+}

@@ -13,3 +13,11 @@ public struct BidScored: EventPayload {
         self.scores = scores
     }
 }
+
+extension BidScored: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        memberId = try input.field("memberId", input.readString)
+        scores = try input.field("scores") { try input.readArray(of: CriterionScore.self) }
+    }
+}

@@ -54,3 +54,22 @@ public struct BidSubmitted: EventPayload {
         self.matchFunding = matchFunding
     }
 }
+
+extension BidSubmitted: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        fundId = try input.field("fundId", input.readString)
+        roundId = try input.field("roundId") { try input.readIfPresent(input.readString) }
+        organisationId = try input.field("organisationId", input.readString)
+        title = try input.field("title", input.readString)
+        description = try input.field("description", input.readString)
+        areaCode = try input.field("areaCode", input.readString)
+        amountRequested = try input.field("amountRequested") { try input.read(Money.self) }
+        plannedStart = try input.field("plannedStart") { try input.read(CalendarDate.self) }
+        plannedEnd = try input.field("plannedEnd") { try input.read(CalendarDate.self) }
+        objectives = try input.field("objectives", input.readStrings)
+        expectedOutcomes = try input.field("expectedOutcomes") { try input.readArray(of: ExpectedOutcome.self) }
+        volunteerHours = try input.field("volunteerHours") { try input.readInteger(Int64.self) }
+        matchFunding = try input.field("matchFunding") { try input.read(Money.self) }
+    }
+}

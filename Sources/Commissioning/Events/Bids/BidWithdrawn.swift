@@ -11,3 +11,10 @@ public struct BidWithdrawn: EventPayload {
         self.reason = reason
     }
 }
+
+extension BidWithdrawn: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        reason = try input.field("reason", input.readString)
+    }
+}

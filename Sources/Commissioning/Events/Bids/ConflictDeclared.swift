@@ -13,3 +13,11 @@ public struct ConflictDeclared: EventPayload {
         self.nature = nature
     }
 }
+
+extension ConflictDeclared: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        memberId = try input.field("memberId", input.readString)
+        nature = try input.field("nature", input.readString)
+    }
+}

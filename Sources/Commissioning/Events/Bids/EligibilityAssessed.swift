@@ -13,3 +13,11 @@ public struct EligibilityAssessed: EventPayload {
         self.reason = reason
     }
 }
+
+extension EligibilityAssessed: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        eligible = try input.field("eligible", input.readBool)
+        reason = try input.field("reason", input.readString)
+    }
+}

@@ -39,3 +39,17 @@ public struct GrantAwarded: EventPayload {
         self.rulesInForceFrom = rulesInForceFrom
     }
 }
+
+extension GrantAwarded: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        grantId = try input.field("grantId", input.readString)
+        fundId = try input.field("fundId", input.readString)
+        organisationId = try input.field("organisationId", input.readString)
+        amount = try input.field("amount") { try input.read(Money.self) }
+        tranches = try input.field("tranches") { try input.readArray(of: Tranche.self) }
+        conditions = try input.field("conditions", input.readStrings)
+        fundingLines = try input.field("fundingLines") { try input.readArray(of: FundingLine.self) }
+        rulesInForceFrom = try input.field("rulesInForceFrom") { try input.read(CalendarDate.self) }
+    }
+}

@@ -18,3 +18,13 @@ public struct PanelRecommended: EventPayload {
         self.rationale = rationale
     }
 }
+
+extension PanelRecommended: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        bidId = try input.field("bidId", input.readString)
+        roundId = try input.field("roundId") { try input.readIfPresent(input.readString) }
+        fund = try input.field("fund", input.readBool)
+        amount = try input.field("amount") { try input.readIfPresent({ try input.read(Money.self) }) }
+        rationale = try input.field("rationale", input.readString)
+    }
+}

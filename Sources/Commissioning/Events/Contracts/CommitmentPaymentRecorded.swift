@@ -30,3 +30,15 @@ public struct CommitmentPaymentRecorded: EventPayload {
         self.lines = lines
     }
 }
+
+extension CommitmentPaymentRecorded: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        commitmentId = try input.field("commitmentId", input.readString)
+        fundId = try input.field("fundId", input.readString)
+        paymentReference = try input.field("paymentReference", input.readString)
+        invoiceReference = try input.field("invoiceReference", input.readString)
+        net = try input.field("net") { try input.read(Money.self) }
+        vat = try input.field("vat") { try input.read(Money.self) }
+        lines = try input.field("lines") { try input.readArray(of: FundingLine.self) }
+    }
+}

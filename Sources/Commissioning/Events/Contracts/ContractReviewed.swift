@@ -31,3 +31,15 @@ public struct ContractReviewed: EventPayload {
         self.rating = rating
     }
 }
+
+extension ContractReviewed: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        commitmentId = try input.field("commitmentId", input.readString)
+        period = try input.field("period", input.readString)
+        kpiActuals = try input.field("kpiActuals") { try input.readArray(of: KeyPerformanceIndicator.self) }
+        feedbackResponses = try input.field("feedbackResponses") { try input.readInteger(Int64.self) }
+        feedbackSatisfied = try input.field("feedbackSatisfied") { try input.readInteger(Int64.self) }
+        victimsCodeCompliant = try input.field("victimsCodeCompliant", input.readBool)
+        rating = try input.field("rating") { try input.readRaw(ReviewRating.self) }
+    }
+}

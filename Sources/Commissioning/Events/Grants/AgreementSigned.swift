@@ -9,3 +9,9 @@ public struct AgreementSigned: EventPayload {
         self.grantId = grantId
     }
 }
+
+extension AgreementSigned: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+    }
+}

@@ -9,3 +9,9 @@ public struct FinalReportAccepted: EventPayload {
         self.grantId = grantId
     }
 }
+
+extension FinalReportAccepted: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+    }
+}

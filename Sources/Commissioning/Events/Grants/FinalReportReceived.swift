@@ -15,3 +15,12 @@ public struct FinalReportReceived: EventPayload {
         self.learningShared = learningShared
     }
 }
+
+extension FinalReportReceived: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+        outcomes = try input.field("outcomes") { try input.readArray(of: AchievedOutcome.self) }
+        evidence = try input.field("evidence", input.readString)
+        learningShared = try input.field("learningShared", input.readString)
+    }
+}

@@ -11,3 +11,10 @@ public struct FinalReportReturned: EventPayload {
         self.reason = reason
     }
 }
+
+extension FinalReportReturned: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+        reason = try input.field("reason", input.readString)
+    }
+}

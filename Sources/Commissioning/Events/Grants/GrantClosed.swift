@@ -9,3 +9,9 @@ public struct GrantClosed: EventPayload {
         self.grantId = grantId
     }
 }
+
+extension GrantClosed: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+    }
+}

@@ -11,3 +11,10 @@ public struct ProgressReportReceived: EventPayload {
         self.summary = summary
     }
 }
+
+extension ProgressReportReceived: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+        summary = try input.field("summary", input.readString)
+    }
+}

@@ -29,3 +29,14 @@ public struct TranchePaid: EventPayload {
         self.line = line
     }
 }
+
+extension TranchePaid: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        grantId = try input.field("grantId", input.readString)
+        fundId = try input.field("fundId", input.readString)
+        trancheNumber = try input.field("trancheNumber") { try input.readInteger(Int64.self) }
+        paymentReference = try input.field("paymentReference", input.readString)
+        invoiceReference = try input.field("invoiceReference", input.readString)
+        line = try input.field("line") { try input.read(FundingLine.self) }
+    }
+}

@@ -34,3 +34,16 @@ public struct OrganisationRegistered: EventPayload {
         self.areaCode = areaCode
     }
 }
+
+extension OrganisationRegistered: BinaryReadable {
+    public init(reading input: BinarySource) throws {
+        organisationId = try input.field("organisationId", input.readString)
+        name = try input.field("name", input.readString)
+        type = try input.field("type") { try input.readRaw(OrganisationType.self) }
+        charityNumber = try input.field("charityNumber") { try input.readIfPresent(input.readString) }
+        companyNumber = try input.field("companyNumber") { try input.readIfPresent(input.readString) }
+        supplierNumber = try input.field("supplierNumber") { try input.readIfPresent(input.readString) }
+        giving360Id = try input.field("giving360Id") { try input.readIfPresent(input.readString) }
+        areaCode = try input.field("areaCode") { try input.readIfPresent(input.readString) }
+    }
+}
