@@ -88,12 +88,19 @@ public class OverlayRows: ProjectionRows {
         unencoded.remove(key)
     }
 
+    /// - Complexity: one hash of `key` when the row is changed already or is not stored, which
+    ///   is most appends: a batch's events mostly fall in blocks of sequences no saved row holds.
     public final func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws {
         assert(decoded[key] == nil, "row \(key) is read as a value and appended to as bytes")
-        if let index = changed.index(forKey: key) {
-            changed.values[index].append(contentsOf: bytes)
-        } else {
-            store(key, (try backing?.row(key) ?? []) + bytes)
+        var isNew = false
+        changed[key, default: { isNew = true; return [] }()].append(contentsOf: bytes)
+        guard isNew else { return }
+        changedInOrder = nil
+        do {
+            if let stored = try backing?.row(key), !stored.isEmpty { changed[key]!.insert(contentsOf: stored, at: 0) }
+        } catch {
+            changed[key] = nil
+            throw error
         }
     }
 

@@ -53,7 +53,8 @@ extension BinarySource {
         var elements: [T] = []
         elements.reserveCapacity(Swift.min(count, bytesLeft))
         for index in 0..<count {
-            elements.append(try field(String(index)) { try T(reading: self) })
+            // The index is named only when it is needed, in the error.
+            do { elements.append(try T(reading: self)) } catch { throw BinaryDecodingError(error, inField: String(index)) }
         }
         return elements
     }
