@@ -69,15 +69,24 @@ public class OverlayRows: ProjectionRows {
     /// was added (``store(_:_:)``): a report scans many prefixes of a model folded in memory, and
     /// each scan then costs O(log n + k), not O(n).
     private var changedInOrder: [String]?
-    /// Rows read or written as values, decoded.
-    private var decoded: [String: any Encodable] = [:]
-    /// Keys whose decoded value is newer than its bytes.
-    private var unencoded: Set<String> = []
+    /// Rows read or written as values, decoded, each with whether it is newer than its bytes:
+    /// one dictionary, so that a read, a write and a save of a row each hash its key once.
+    private var decoded: [String: DecodedRow] = [:]
+
+    private struct DecodedRow {
+        var value: any Encodable
+        var isNewer: Bool
+    }
 
     init(backing: Backing?) { self.backing = backing }
 
     public final func row(_ key: String) throws -> [UInt8]? {
-        if unencoded.contains(key) { try encode(key) }
+        if let index = decoded.index(forKey: key), decoded.values[index].isNewer { try encode(at: index) }
+        return try bytes(key)
+    }
+
+    /// The row's bytes as changed or stored, whatever its decoded value.
+    private func bytes(_ key: String) throws -> [UInt8]? {
         if let value = changed[key] { return value }
         return try backing?.row(key)
     }
@@ -85,7 +94,6 @@ public class OverlayRows: ProjectionRows {
     public final func setRow(_ key: String, _ value: [UInt8]) {
         store(key, value)
         decoded[key] = nil
-        unencoded.remove(key)
     }
 
     /// - Complexity: one hash of `key` when the row is changed already or is not stored, which
@@ -105,16 +113,17 @@ public class OverlayRows: ProjectionRows {
     }
 
     public final func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
-        if let value = decoded[key] as? Row { return value }
-        guard let bytes = try row(key) else { return nil }
+        let decodedRow = decoded[key]
+        if let value = decodedRow?.value as? Row { return value }
+        // Decoded as another type, the row is read from its bytes, encoded first if newer.
+        guard let bytes = try decodedRow == nil ? bytes(key) : row(key) else { return nil }
         let value = try BinaryDecoder().decode(Row.self, from: bytes)
-        if let encodable = value as? any Encodable { decoded[key] = encodable }
+        if let encodable = value as? any Encodable { decoded[key] = DecodedRow(value: encodable, isNewer: false) }
         return value
     }
 
     public final func set<Row: Encodable>(_ row: Row, _ key: String) throws {
-        decoded[key] = row
-        unencoded.insert(key)
+        decoded[key] = DecodedRow(value: row, isNewer: true)
     }
 
     public final func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
@@ -156,7 +165,13 @@ public class OverlayRows: ProjectionRows {
 
     /// Encodes every row whose decoded value changed, so that ``changed`` holds them all.
     func encodeAll() throws {
-        for key in unencoded { try encode(key) }
+        // A walk by index, not over `indices`, which would hold the storage and have the first
+        // change copy it.
+        var index = decoded.startIndex
+        while index != decoded.endIndex {
+            if decoded.values[index].isNewer { try encode(at: index) }
+            decoded.formIndex(after: &index)
+        }
     }
 
     /// Forgets the changed rows, once they are saved.
@@ -164,7 +179,6 @@ public class OverlayRows: ProjectionRows {
         changed = [:]
         changedInOrder = nil
         decoded = [:]
-        unencoded = []
     }
 
     /// Sets the changed row at `key`; a key not there before puts ``changedInOrder`` out of date.
@@ -172,9 +186,11 @@ public class OverlayRows: ProjectionRows {
         if changed.updateValue(value, forKey: key) == nil { changedInOrder = nil }
     }
 
-    private func encode(_ key: String) throws {
-        store(key, try BinaryEncoder().encode(decoded[key]!))
-        unencoded.remove(key)
+    /// Encodes the decoded row at `index`, whose value is newer than its bytes.
+    private func encode(at index: Dictionary<String, DecodedRow>.Index) throws {
+        let value = decoded.values[index].value
+        store(decoded.keys[index], try BinaryEncoder().encode(value))
+        decoded.values[index].isNewer = false
     }
 }
 
