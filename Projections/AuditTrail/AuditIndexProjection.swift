@@ -25,21 +25,22 @@ public enum AuditIndexProjection: Projection {
     public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         let envelope = recorded.envelope
         let event = payloadsRead.contains(envelope.eventType) ? try recorded.event : nil
-        var subjects: [AuditSubject] = [.actor(envelope.actor.id)]
+        let postings = rows.pending(AuditPostings.self)
         if let event, let created = createdEntity(event) {
             try rows.set(created.entity, AuditKey.entity(created.id))
+            postings.forgetSubjects(ofStream: created.id)
         }
-        if let entity = try rows.get(AuditEntity.self, AuditKey.entity(envelope.streamId)) {
-            entity.addSubjects(id: envelope.streamId, to: &subjects)
+        var subjects = [postings.number(.actor(envelope.actor.id))]
+        for subject in try postings.subjects(ofStream: envelope.streamId, { try streamSubjects(envelope.streamId, rows) })
+        where !subjects.contains(subject) {
+            subjects.append(subject)
         }
         if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
-            grant.addSubjects(id: e.grantId, to: &subjects)
+            var grantSubjects: [AuditSubject] = []
+            grant.addSubjects(id: e.grantId, to: &grantSubjects)
+            for subject in grantSubjects.map(postings.number) where !subjects.contains(subject) { subjects.append(subject) }
         }
-        if let own = AuditSubject.ownStream(envelope.streamId) { own.add(to: &subjects) }
-        let block = RowKey.block(recorded.sequence)
-        try withUnsafeBytes(of: recorded.sequence.bigEndian) { sequence in
-            for subject in subjects { try rows.appendToRow(AuditKey.postings(subject, block), sequence) }
-        }
+        postings.add(recorded.sequence, to: subjects)
 
         switch event {
         case let .fundEstablished(e)?:
@@ -48,6 +49,15 @@ public enum AuditIndexProjection: Projection {
             try rows.modify(AuditKey.rules(e.fundId), initial: [RulesTaken]()) { $0.append(RulesTaken(sequence: recorded.sequence, effectiveFrom: e.rules.effectiveFrom)) }
         default: break
         }
+    }
+
+    /// The subjects every event of `streamId` is indexed under besides its actor: those of the
+    /// entity whose stream it is, or the fund, organisation or actor whose own stream it is.
+    static func streamSubjects(_ streamId: String, _ rows: OverlayRows) throws -> [AuditSubject] {
+        var subjects: [AuditSubject] = []
+        if let entity = try rows.get(AuditEntity.self, AuditKey.entity(streamId)) { entity.addSubjects(id: streamId, to: &subjects) }
+        if let own = AuditSubject.ownStream(streamId) { own.add(to: &subjects) }
+        return subjects
     }
 
     /// The bid, grant, contract or agreement an event creates, and what it belongs to.
@@ -60,6 +70,61 @@ public enum AuditIndexProjection: Projection {
             let kind: AuditEntity.Kind = e.route == .procurement ? .contract : .agreement
             return (e.commitmentId, AuditEntity(kind: kind, fundId: e.fundId, organisationId: e.providerId, bidId: nil))
         default: return nil
+        }
+    }
+}
+
+/// The sequences a batch adds to the posting lists, by subject and block, appended to the rows
+/// once per list when the rows are read or saved. An event is indexed under four subjects or
+/// so, and a subject's events in a batch mostly share a block: so a row key is built and
+/// hashed once per subject and block of a batch, rather than once per subject of every event.
+/// The subjects each stream's events are indexed under are kept too, found once per batch.
+final class AuditPostings: PendingRows {
+    /// Subjects by number, in the order first met.
+    private var subjects: [AuditSubject] = []
+    private var numbers: [AuditSubject: Int] = [:]
+    private var subjectsOfStreams: [String: [Int]] = [:]
+    /// Each list's sequences as its row holds them: u64 big-endian, ascending.
+    private var lists: [List: [UInt8]] = [:]
+
+    private struct List: Hashable {
+        var subject: Int
+        var block: UInt64
+    }
+
+    init() {}
+
+    /// The number of `subject` in this batch.
+    func number(_ subject: AuditSubject) -> Int {
+        if let number = numbers[subject] { return number }
+        numbers[subject] = subjects.count
+        subjects.append(subject)
+        return subjects.count - 1
+    }
+
+    /// The numbers of the subjects of `streamId`'s events, found by `find` the first time.
+    func subjects(ofStream streamId: String, _ find: () throws -> [AuditSubject]) rethrows -> [Int] {
+        if let found = subjectsOfStreams[streamId] { return found }
+        let found = try find().map(number)
+        subjectsOfStreams[streamId] = found
+        return found
+    }
+
+    /// Forgets the subjects found for `streamId`: its entity has just been recorded.
+    func forgetSubjects(ofStream streamId: String) { subjectsOfStreams[streamId] = nil }
+
+    /// Adds `sequence` to the lists of `subjects`, each once.
+    func add(_ sequence: UInt64, to subjects: [Int]) {
+        let block = sequence / RowKey.blockSequences
+        withUnsafeBytes(of: sequence.bigEndian) { bytes in
+            for subject in subjects { lists[List(subject: subject, block: block), default: []].append(contentsOf: bytes) }
+        }
+    }
+
+    func write(to rows: OverlayRows) throws {
+        for (list, sequences) in lists {
+            let key = AuditKey.postings(subjects[list.subject], RowKey.block(list.block * RowKey.blockSequences))
+            try sequences.withUnsafeBytes { try rows.appendToRow(key, $0) }
         }
     }
 }

@@ -40,6 +40,15 @@ extension ProjectionRows {
     }
 }
 
+/// Rows a fold keeps in a form of its own while a batch is folded, such as the sequences a
+/// batch adds to many posting lists, and appends to the rows (``ProjectionRows/appendToRow(_:_:)``)
+/// when the rows are read as bytes, scanned or saved. They are never read as values.
+public protocol PendingRows: AnyObject {
+    init()
+    /// Appends what is pending to `rows`.
+    func write(to rows: OverlayRows) throws
+}
+
 /// Orders keys by their UTF-8 bytes, as LMDB orders the stored rows.
 func utf8Ordered(_ a: String, _ b: String) -> Bool {
     var a = a
@@ -78,9 +87,31 @@ public class OverlayRows: ProjectionRows {
         var isNewer: Bool
     }
 
+    /// The fold's rows of its own form, written before any row is read as bytes or saved.
+    private var pendingRows: (any PendingRows)?
+
     init(backing: Backing?) { self.backing = backing }
 
+    /// The fold's pending rows of type `P`, made empty the first time a batch asks for them. A
+    /// fold keeps one type of them.
+    public final func pending<P: PendingRows>(_ type: P.Type) -> P {
+        if let pendingRows {
+            guard let rows = pendingRows as? P else { preconditionFailure("a fold keeps one type of pending rows, not \(P.self) as well") }
+            return rows
+        }
+        let rows = P()
+        pendingRows = rows
+        return rows
+    }
+
+    private func writePending() throws {
+        guard let rows = pendingRows else { return }
+        pendingRows = nil
+        try rows.write(to: self)
+    }
+
     public final func row(_ key: String) throws -> [UInt8]? {
+        try writePending()
         if let index = decoded.index(forKey: key), decoded.values[index].isNewer { try encode(at: index) }
         return try bytes(key)
     }
@@ -165,6 +196,7 @@ public class OverlayRows: ProjectionRows {
 
     /// Encodes every row whose decoded value changed, so that ``changed`` holds them all.
     func encodeAll() throws {
+        try writePending()
         // A walk by index, not over `indices`, which would hold the storage and have the first
         // change copy it.
         var index = decoded.startIndex
@@ -179,6 +211,7 @@ public class OverlayRows: ProjectionRows {
         changed = [:]
         changedInOrder = nil
         decoded = [:]
+        pendingRows = nil
     }
 
     /// Sets the changed row at `key`; a key not there before puts ``changedInOrder`` out of date.

@@ -59,6 +59,31 @@ struct OverlayRowsTests {
         rows.setRow("a/3", try BinaryEncoder().encode(Row(value: 4)))
         #expect(try rows.rows(Row.self, prefix: "a/") == [Row(value: 3), Row(value: 2), Row(value: 4)])
     }
+
+    /// Bytes a fold keeps pending, appended to the row at `key` when the rows are written.
+    final class PendingBytes: PendingRows {
+        var appends: [(key: String, bytes: [UInt8])] = []
+        func write(to rows: OverlayRows) throws {
+            for (key, bytes) in appends { try bytes.withUnsafeBytes { try rows.appendToRow(key, $0) } }
+        }
+    }
+
+    @Test("pending rows are appended before a row is read as bytes, scanned or saved, once each")
+    func pendingRows() throws {
+        let rows = MemoryRows()
+        try [UInt8(1)].withUnsafeBytes { try rows.appendToRow("p/a", $0) }
+        rows.pending(PendingBytes.self).appends.append(("p/a", [2]))
+        rows.pending(PendingBytes.self).appends.append(("p/b", [3]))
+        #expect(try rows.row("p/a") == [1, 2])
+        // Written once: the pending rows are new and empty for what the fold adds next.
+        #expect(rows.pending(PendingBytes.self).appends.isEmpty)
+        rows.pending(PendingBytes.self).appends.append(("p/b", [4]))
+        var scanned: [String: [UInt8]] = [:]
+        try rows.forEachRow(prefix: "p/") { scanned[$0] = $1 }
+        #expect(scanned == ["p/a": [1, 2], "p/b": [3, 4]])
+        rows.pending(PendingBytes.self).appends.append(("p/c", [5]))
+        #expect(try rows.contents == ["p/a": [1, 2], "p/b": [3, 4], "p/c": [5]])
+    }
 }
 
 /// A small seeded generator (SplitMix64), so a failing order can be replayed.
