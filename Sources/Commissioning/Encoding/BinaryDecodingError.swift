@@ -8,12 +8,14 @@ public struct BinaryDecodingError: Error, CustomStringConvertible {
 
     public var description: String { field.isEmpty ? problem : field.joined(separator: ".") + ": " + problem }
 
+    @usableFromInline
     init(description: String) {
         field = []
         problem = description
     }
 
     /// `error`, thrown while reading field `name`, with the name in front of its path.
+    @usableFromInline
     init(_ error: any Error, inField name: String) {
         switch error {
         case let error as BinaryDecodingError:

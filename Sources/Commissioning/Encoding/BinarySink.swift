@@ -48,23 +48,30 @@ public final class BinarySink: Encoder {
     public func write(_ value: UInt) { write(UInt64(value)) }
 
     /// An integer, big-endian, in its own width.
+    @inlinable
     public func write<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.bigEndian) { append($0) }
     }
+
+    @usableFromInline
+    func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
 
     /// Writes the presence byte of `value` and hands back the value to write after it, if any:
     /// what an optional property is stored as.
+    @inlinable
     public func presence<T>(_ value: T?) -> T? {
-        bytes.append(value == nil ? 0 : 1)
+        write(value != nil)
         return value
     }
 
     /// Where an array's count goes: written as 0 now, set by ``setCount(_:at:)`` as elements follow.
+    @usableFromInline
     func placeCount() -> Int {
         write(UInt32(0))
         return bytes.count - 4
     }
 
+    @usableFromInline
     func setCount(_ count: Int, at offset: Int) {
         guard let count = UInt32(exactly: count) else { preconditionFailure("an array of \(count) elements is over the format's u32 count") }
         for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: count >> (24 - 8 * index)) }

@@ -6,7 +6,8 @@
 /// (a pointer comparison) rather than by casting. Values that are ``BinaryReadable`` read
 /// themselves through the public `read` methods, with no containers at all.
 public final class BinarySource: Decoder {
-    private let bytes: [UInt8]
+    @usableFromInline
+    let bytes: [UInt8]
     private(set) var offset = 0
     /// The type being decoded by ``decodeValue(_:)``: the only one that may open an unkeyed container.
     private var decodingType: Any.Type?
@@ -15,6 +16,7 @@ public final class BinarySource: Decoder {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    @usableFromInline
     var bytesLeft: Int { bytes.count - offset }
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
@@ -44,7 +46,8 @@ public final class BinarySource: Decoder {
 
     /// Moves past the next `count` bytes, after checking they are there.
     /// - Returns: the offset of the first of them.
-    private func advance(_ count: Int) throws -> Int {
+    @usableFromInline
+    func advance(_ count: Int) throws -> Int {
         let start = offset
         guard count <= bytes.count &- start else {
             throw BinaryDecodingError(description: "the payload ends \(count - (bytes.count - start)) bytes short at offset \(start)")
@@ -54,6 +57,7 @@ public final class BinarySource: Decoder {
     }
 
     /// An integer, big-endian, in its own width.
+    @inlinable
     public func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         let start = try advance(MemoryLayout<T>.size)
         return T(bigEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) })
@@ -97,6 +101,7 @@ public final class BinarySource: Decoder {
     }
 
     /// Reads the presence byte of an optional and, when it says present, the value `read` reads.
+    @inlinable
     public func readIfPresent<T>(_ read: () throws -> T) throws -> T? {
         try readBool() ? try read() : nil
     }

@@ -18,9 +18,11 @@ public protocol BinaryReadable: Decodable {
 }
 
 extension BinarySink {
+    @inlinable
     public func write(_ value: some BinaryWritable) { value.write(to: self) }
 
     /// An array: a u32 count, then each element.
+    @inlinable
     public func write(_ values: [some BinaryWritable]) {
         let countOffset = placeCount()
         for value in values { value.write(to: self) }
@@ -34,20 +36,23 @@ extension BinarySink {
     }
 
     /// A value that is one string, such as a choice's raw value.
+    @inlinable
     public func write<T: RawRepresentable>(_ value: T) where T.RawValue == String { write(value.rawValue) }
 }
 
 extension BinarySource {
     /// What `read` reads, or its error with `name` in front of the error's field path: as the
     /// keyed container names the field it was reading.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func field<T>(_ name: String, _ read: () throws -> T) throws -> T {
         do { return try read() } catch { throw BinaryDecodingError(error, inField: name) }
     }
 
+    @inlinable
     public func read<T: BinaryReadable>(_ type: T.Type) throws -> T { try T(reading: self) }
 
     /// An array: a u32 count, then each element, named by its index in errors.
+    @inlinable
     public func readArray<T: BinaryReadable>(of type: T.Type) throws -> [T] {
         let count = Int(try readInteger(UInt32.self))
         var elements: [T] = []
@@ -64,6 +69,7 @@ extension BinarySource {
 
     /// A choice stored as its raw string; one this build does not know is an error, as it is
     /// through `Decodable`.
+    @inlinable
     public func readRaw<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let raw = try readString()
         guard let value = T(rawValue: raw) else {
