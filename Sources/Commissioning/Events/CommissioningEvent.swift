@@ -3,7 +3,10 @@
 ///
 /// A shipped payload encoding is never edited: a change is a new schema version, decoded here
 /// from the old one by an upcaster.
-public enum CommissioningEvent: Sendable, Hashable {
+///
+/// Indirect: each case's payload is boxed, so a copy of an event (each projection reads every
+/// event it folds) costs a reference count, not the payload's bytes and one for each string.
+public indirect enum CommissioningEvent: Sendable, Hashable {
     case objectiveDefined(ObjectiveDefined)
     case areaDefined(AreaDefined)
     case actorRegistered(ActorRegistered)
