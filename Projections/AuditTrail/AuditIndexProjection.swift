@@ -11,8 +11,8 @@ import LedgerStore
 ///
 /// A subject's events are kept as posting lists: one row per subject and block of
 /// ``RowKey/blockSequences`` sequences, holding the block's sequences of that subject as
-/// u64 big-endian, ascending. An event appends 8 bytes to a row a batch keeps in memory, rather
-/// than adding a row of its own to the ledger.
+/// u64 big-endian, ascending. A batch keeps each list's new sequences by subject and block
+/// (``AuditPostings``) and appends them to the row once, rather than adding a row per event.
 public enum AuditIndexProjection: Projection {
     public static let name = "audit-index"
     public static let version: UInt32 = 3
@@ -31,14 +31,11 @@ public enum AuditIndexProjection: Projection {
             postings.forgetSubjects(ofStream: created.id)
         }
         var subjects = [postings.number(.actor(envelope.actor.id))]
-        for subject in try postings.subjects(ofStream: envelope.streamId, { try streamSubjects(envelope.streamId, rows) })
-        where !subjects.contains(subject) {
-            subjects.append(subject)
-        }
+        subjects += try postings.subjects(ofStream: envelope.streamId) { try streamSubjects(envelope.streamId, rows) }
         if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
             var grantSubjects: [AuditSubject] = []
             grant.addSubjects(id: e.grantId, to: &grantSubjects)
-            for subject in grantSubjects.map(postings.number) where !subjects.contains(subject) { subjects.append(subject) }
+            subjects += grantSubjects.map(postings.number)
         }
         postings.add(recorded.sequence, to: subjects)
 
@@ -113,11 +110,13 @@ final class AuditPostings: PendingRows {
     /// Forgets the subjects found for `streamId`: its entity has just been recorded.
     func forgetSubjects(ofStream streamId: String) { subjectsOfStreams[streamId] = nil }
 
-    /// Adds `sequence` to the lists of `subjects`, each once.
+    /// Adds `sequence` to the lists of `subjects`, once to each however often it is named.
     func add(_ sequence: UInt64, to subjects: [Int]) {
         let block = sequence / RowKey.blockSequences
         withUnsafeBytes(of: sequence.bigEndian) { bytes in
-            for subject in subjects { lists[List(subject: subject, block: block), default: []].append(contentsOf: bytes) }
+            for (index, subject) in subjects.enumerated() where !subjects[..<index].contains(subject) {
+                lists[List(subject: subject, block: block), default: []].append(contentsOf: bytes)
+            }
         }
     }
 
