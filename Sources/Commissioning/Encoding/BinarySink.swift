@@ -5,6 +5,7 @@
 /// types (a pointer comparison) rather than by casting. Values that are ``BinaryWritable``
 /// write themselves through the public `write` methods, with no containers at all.
 public final class BinarySink: Encoder {
+    /// What has been written so far.
     public private(set) var bytes: [UInt8] = []
     /// The type being encoded by ``encodeValue(_:)``: the only one that may open an unkeyed container.
     private var encodingType: Any.Type?
@@ -42,9 +43,12 @@ public final class BinarySink: Encoder {
         }
     }
 
+    /// A bool: one byte, 0 or 1.
     public func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
     public func write(_ value: UInt8) { bytes.append(value) }
+    /// An `Int` as the i64 it is stored as.
     public func write(_ value: Int) { write(Int64(value)) }
+    /// A `UInt` as the u64 it is stored as.
     public func write(_ value: UInt) { write(UInt64(value)) }
 
     /// An integer, big-endian, in its own width.
