@@ -15,7 +15,7 @@ struct ProjectionRunnerFailureTests {
 
     /// Keeps one row per event it folds, and fails at ``failAt``. It costs ``workPerEvent``
     /// steps of arithmetic per event: costly, it stays on the first thread after the first batch
-    /// (``ProjectionRunner/secondThread(_:)``); cheap, it goes to the second.
+    /// (``ProjectionRunner/secondThread(_:)``); cheap beside ``Busy``, it goes to the second.
     enum Failing: Projection {
         static let name = "failing-test"
         static let version: UInt32 = 1
@@ -31,9 +31,26 @@ struct ProjectionRunnerFailureTests {
                 failedOnCaller = pthread_equal(pthread_self(), caller) != 0
                 throw FoldFailed(sequence: event.sequence)
             }
+            fold(event, steps: workPerEvent, into: rows)
+        }
+
+        /// Keeps a row for `event` after `steps` steps of arithmetic.
+        static func fold(_ event: RecordedEvent, steps: Int, into rows: OverlayRows) {
             var work = event.sequence
-            for step in 0..<workPerEvent { work = work &* 31 &+ UInt64(step) }
+            for step in 0..<steps { work = work &* 31 &+ UInt64(step) }
             rows.setRow(RowKey.sequence(event.sequence), [UInt8(truncatingIfNeeded: work | 1)])
+        }
+    }
+
+    /// Costly whatever the other folds cost, so that after the first batch it keeps the first
+    /// thread and a cheap ``Failing`` is sent to the second: a real projection's cost moves with
+    /// the history and with the code, and beside one the split could go either way.
+    enum Busy: Projection {
+        static let name = "busy-test"
+        static let version: UInt32 = 1
+
+        static func apply(_ event: RecordedEvent, to rows: OverlayRows) throws {
+            Failing.fold(event, steps: 20_000, into: rows)
         }
     }
 
@@ -48,7 +65,7 @@ struct ProjectionRunnerFailureTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // On the first batch the second thread folds the projections at odd positions; on the
         // next, those the split sends there, as the work per event arranges.
-        let projections: [any Projection.Type] = position == 0 ? [Failing.self, FundBalancesProjection.self] : [FundBalancesProjection.self, Failing.self]
+        let projections: [any Projection.Type] = position == 0 ? [Failing.self, FundBalancesProjection.self] : [Busy.self, Failing.self]
         var runner = ProjectionRunner(store: store, saves: true)
         runner.batchEventsMax = 1_000
         runner.concurrentFoldEventsMin = 0
