@@ -83,9 +83,14 @@ public struct AuditTrailReport: Sendable, Equatable {
         } else {
             return nil
         }
-        let key = AuditKey.rules(fundId)
-        if rulesOfFunds[fundId] == nil { rulesOfFunds[fundId] = try rows.row(key).map { try RulesTaken.list(fromRow: $0, key: key) } ?? [] }
-        let taken = rulesOfFunds[fundId]!
+        let taken: [RulesTaken]
+        if let known = rulesOfFunds[fundId] {
+            taken = known
+        } else {
+            let key = AuditKey.rules(fundId)
+            taken = try rows.row(key).map { try RulesTaken.list(fromRow: $0, key: key) } ?? []
+            rulesOfFunds[fundId] = taken
+        }
         let inForce = taken.filter { $0.sequence <= envelope.sequence && $0.effectiveFrom <= envelope.effectiveDate }
             .max { ($0.effectiveFrom, $0.sequence) < ($1.effectiveFrom, $1.sequence) }
         return inForce.map { "\(fundId) rules from \($0.effectiveFrom)" }

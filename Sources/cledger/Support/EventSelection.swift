@@ -26,8 +26,9 @@ struct EventSelection: ParsableArguments {
         let last = try lastSequence(reader)
         if let stream {
             try reader.visitEvents(inStream: stream, while: { e in
-                // The stream's events outside the selection are passed over; they do not end the walk.
-                guard e.sequence >= from && e.sequence <= last else { return true }
+                // A stream's events come in sequence order: past `last`, none is selected.
+                guard e.sequence <= last else { return false }
+                guard e.sequence >= from else { return true }
                 return try body(e)
             })
         } else {
