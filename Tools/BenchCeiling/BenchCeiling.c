@@ -3,6 +3,7 @@
 #include "BenchCeiling.h"
 
 #include <lmdb.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -153,5 +154,89 @@ abort:
     mdb_txn_abort(txn);
 close:
     mdb_env_close(env);
+    return r;
+}
+
+/// The rows of a `checkpoints` database, copied out of the map: keys and values back to back.
+typedef struct {
+    uint8_t *bytes;
+    /// `2 * count + 1` offsets into `bytes`: row `i`'s key, then its value.
+    size_t *offsets;
+    size_t count;
+} copied_rows;
+
+static int copy_rows(MDB_txn *txn, MDB_dbi dbi, copied_rows *rows, const char **operation) {
+    MDB_cursor *cursor;
+    int rc;
+    if ((rc = mdb_cursor_open(txn, dbi, &cursor))) { *operation = "mdb_cursor_open"; return rc; }
+    size_t bytes_capacity = (size_t)1 << 24, rows_capacity = (size_t)1 << 16, used = 0;
+    rows->bytes = malloc(bytes_capacity);
+    rows->offsets = malloc((2 * rows_capacity + 1) * sizeof(size_t));
+    rows->count = 0;
+    rows->offsets[0] = 0;
+    MDB_val key, value;
+    for (rc = mdb_cursor_get(cursor, &key, &value, MDB_FIRST); rc == 0; rc = mdb_cursor_get(cursor, &key, &value, MDB_NEXT)) {
+        while (used + key.mv_size + value.mv_size > bytes_capacity) rows->bytes = realloc(rows->bytes, bytes_capacity *= 2);
+        if (rows->count == rows_capacity) rows->offsets = realloc(rows->offsets, (2 * (rows_capacity *= 2) + 1) * sizeof(size_t));
+        memcpy(rows->bytes + used, key.mv_data, key.mv_size);
+        rows->offsets[2 * rows->count + 1] = used += key.mv_size;
+        memcpy(rows->bytes + used, value.mv_data, value.mv_size);
+        rows->offsets[2 * rows->count + 2] = used += value.mv_size;
+        rows->count += 1;
+    }
+    mdb_cursor_close(cursor);
+    if (rc != MDB_NOTFOUND) { *operation = "mdb_cursor_get"; return rc; }
+    return 0;
+}
+
+bench_rows_result bench_write_rows(const char *ledger, const char *directory) {
+    bench_rows_result r = {0, 0, 0, 0, NULL};
+    copied_rows rows = {NULL, NULL, 0};
+    MDB_env *source, *target = NULL;
+    if ((r.rc = mdb_env_create(&source))) { r.operation = "mdb_env_create"; return r; }
+    mdb_env_set_maxdbs(source, 8);
+    if ((r.rc = mdb_env_open(source, ledger, MDB_RDONLY | MDB_NOTLS, 0644))) { r.operation = "mdb_env_open"; goto done; }
+    MDB_txn *txn;
+    if ((r.rc = mdb_txn_begin(source, NULL, MDB_RDONLY, &txn))) { r.operation = "mdb_txn_begin"; goto done; }
+    MDB_dbi dbi;
+    if ((r.rc = mdb_dbi_open(txn, "checkpoints", 0, &dbi))) {
+        r.operation = "mdb_dbi_open";
+        mdb_txn_abort(txn);
+        goto done;
+    }
+    r.rc = copy_rows(txn, dbi, &rows, &r.operation);
+    mdb_txn_abort(txn);
+    if (r.rc) goto done;
+    r.rows = rows.count;
+    r.bytes = rows.offsets[2 * rows.count];
+
+    if ((r.rc = mdb_env_create(&target))) { r.operation = "mdb_env_create"; target = NULL; goto done; }
+    mdb_env_set_maxdbs(target, 1);
+    size_t map_bytes = r.bytes * 4 > map_bytes_min ? r.bytes * 4 : map_bytes_min;
+    if ((r.rc = mdb_env_set_mapsize(target, map_bytes))) { r.operation = "mdb_env_set_mapsize"; goto done; }
+    if ((r.rc = mdb_env_open(target, directory, MDB_NOTLS, 0644))) { r.operation = "mdb_env_open"; goto done; }
+    double started = monotonic_seconds();
+    if ((r.rc = mdb_txn_begin(target, NULL, 0, &txn))) { r.operation = "mdb_txn_begin"; goto done; }
+    if ((r.rc = mdb_dbi_open(txn, "checkpoints", MDB_CREATE, &dbi))) {
+        r.operation = "mdb_dbi_open";
+        mdb_txn_abort(txn);
+        goto done;
+    }
+    for (size_t i = 0; i < rows.count; i++) {
+        MDB_val key = {rows.offsets[2 * i + 1] - rows.offsets[2 * i], rows.bytes + rows.offsets[2 * i]};
+        MDB_val value = {rows.offsets[2 * i + 2] - rows.offsets[2 * i + 1], rows.bytes + rows.offsets[2 * i + 1]};
+        if ((r.rc = mdb_put(txn, dbi, &key, &value, 0))) {
+            r.operation = "mdb_put(checkpoints)";
+            mdb_txn_abort(txn);
+            goto done;
+        }
+    }
+    if ((r.rc = mdb_txn_commit(txn))) { r.operation = "mdb_txn_commit"; goto done; }
+    r.seconds = monotonic_seconds() - started;
+done:
+    free(rows.bytes);
+    free(rows.offsets);
+    if (target) mdb_env_close(target);
+    mdb_env_close(source);
     return r;
 }

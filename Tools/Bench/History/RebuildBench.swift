@@ -3,11 +3,17 @@ import Foundation
 import Glibc
 
 /// A full rebuild of every projection by the real program (`cledger rebuild`, in a child
-/// process, so its peak memory is its own) against a raw LMDB cursor scan of the same log.
+/// process, so its peak memory is its own) against a raw LMDB cursor scan of the same log, and
+/// against a plain C loop writing the rows the rebuild left (``bench_write_rows``): the least
+/// any rebuild writing those rows spends on writing them.
 enum RebuildBench {
     struct Result {
         var scanSeconds: [Double] = []
         var rebuildSeconds: [Double] = []
+        /// Each run's C loop writing the rows its rebuild left, in one transaction.
+        var rowsWriteSeconds: [Double] = []
+        var rows: UInt64 = 0
+        var rowBytes: UInt64 = 0
         /// The largest resident set of any rebuild, in bytes: its own memory and the ledger's
         /// pages it mapped.
         var peakBytes = 0
@@ -21,8 +27,12 @@ enum RebuildBench {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("cledger").path
     }
 
-    static func measure(_ ledger: String, runs: Int, progress: (String) -> Void) throws -> Result {
+    /// - Parameter scratch: where the rows are written again, on the ledger's file system.
+    static func measure(_ ledger: String, runs: Int, scratch: ScratchSpace, progress: (String) -> Void) throws -> Result {
         var result = Result()
+        // One scan first, untimed: the first run's scan would otherwise read the log from disk
+        // and every later one from the page cache, as every rebuild does.
+        _ = bench_scan_events(ledger)
         for run in 1...runs {
             let scan = bench_scan_events(ledger)
             guard scan.rc == 0 else {
@@ -34,8 +44,15 @@ enum RebuildBench {
             result.rebuildSeconds.append(seconds)
             result.peakBytes = max(result.peakBytes, peak)
             result.anonymousBytesMax = max(result.anonymousBytesMax, anonymous)
+            let rows = try scratch.withDirectory { bench_write_rows(ledger, $0) }
+            guard rows.rc == 0 else {
+                throw BenchConfig.UsageError(description: "rows of \(ledger): \(String(cString: rows.operation)) failed: \(String(cString: bench_error_text(rows.rc)))")
+            }
+            result.rowsWriteSeconds.append(rows.seconds)
+            (result.rows, result.rowBytes) = (rows.rows, rows.bytes)
             progress(
                 "rebuild run \(run)/\(runs): scan \(TextFormatting.seconds(scan.seconds)), rebuild \(TextFormatting.seconds(seconds)), "
+                    + "its rows written by a C loop \(TextFormatting.seconds(rows.seconds)), "
                     + "peak resident \(peak >> 20) MiB, of it private \(anonymous >> 20) MiB")
         }
         return result

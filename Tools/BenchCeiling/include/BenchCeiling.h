@@ -65,6 +65,24 @@ typedef struct {
 /// transaction: the ceiling a projection rebuild is measured against.
 bench_scan_result bench_scan_events(const char *directory);
 
+/// How writing a ledger's projection rows again went.
+typedef struct {
+    /// Seconds from the `mdb_txn_begin` of the puts to the return of their commit.
+    double seconds;
+    uint64_t rows;
+    /// Bytes of the rows' keys and values.
+    uint64_t bytes;
+    int rc;
+    const char *operation;
+} bench_rows_result;
+
+/// Reads every row of the `checkpoints` database of the ledger in `ledger` (each projection's
+/// rows and its checkpoint, as a rebuild leaves them) into memory, then puts them in key order
+/// with a plain `mdb_put` in one write transaction into a new environment in `directory` (which
+/// must exist and be empty), and commits it durably: the least a rebuild that writes those rows
+/// must spend on writing them, with no fold and no batches.
+bench_rows_result bench_write_rows(const char *ledger, const char *directory);
+
 /// The text LMDB gives for a return code.
 const char *bench_error_text(int rc);
 
