@@ -23,15 +23,16 @@ public enum AuditIndexProjection: Projection {
     ]
 
     public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
-        let envelope = recorded.envelope
-        let event = payloadsRead.contains(envelope.eventType) ? try recorded.event : nil
+        // The envelope's fields are read in place: a copy of it would retain each of its strings.
+        let event = payloadsRead.contains(recorded.envelope.eventType) ? try recorded.event : nil
         let postings = rows.pending(AuditPostings.self)
         if let event, let created = createdEntity(event) {
             try rows.set(created.entity, AuditKey.entity(created.id))
             postings.forgetSubjects(ofStream: created.id)
         }
-        var subjects = [postings.number(.actor(envelope.actor.id))]
-        subjects += try postings.subjects(ofStream: envelope.streamId) { try streamSubjects(envelope.streamId, rows) }
+        var subjects = [postings.number(.actor(recorded.envelope.actor.id))]
+        let streamId = recorded.envelope.streamId
+        subjects += try postings.subjects(ofStream: streamId) { try streamSubjects(streamId, rows) }
         if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
             var grantSubjects: [AuditSubject] = []
             grant.addSubjects(id: e.grantId, to: &grantSubjects)

@@ -1,17 +1,13 @@
 import Commissioning
 
-/// Facts kept as lists: a row holding records, each a u32 big-endian length and the fact
-/// encoded by ``BinaryEncoder``, in the order they were appended.
+/// Facts kept as lists: a row holding records, each a u32 big-endian length and the fact's
+/// bytes as ``BinaryEncoder`` encodes them, in the order they were appended
+/// (``ProjectionRows/append(_:toList:)``).
 ///
 /// A fact (a movement of money, a score, a report received) is written once and never changed.
 /// Appending it to its entity's list costs a few bytes on a row the batch keeps in memory; the
 /// ledger then stores one row per list and batch, not one row per fact.
 extension ProjectionRows {
-    /// Appends `fact` to the list at `key`.
-    public func append<Fact: Encodable>(_ fact: Fact, toList key: String) throws {
-        try BinaryEncoder().encodeRecord(fact).withUnsafeBytes { try appendToRow(key, $0) }
-    }
-
     /// The facts of every list whose key starts with `prefix`: lists in key order, each list's
     /// facts in the order they were appended.
     /// - Throws: ``FactListError`` when a list's records do not add up to its row.

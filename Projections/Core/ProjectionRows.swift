@@ -16,6 +16,9 @@ public protocol ProjectionRows: AnyObject {
     /// none: for rows that only grow, such as a list of sequences. A row appended to is never
     /// read or written as a decoded value.
     func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws
+    /// Appends `fact` to the list at `key` (Projections/Core/FactLists.swift), written straight
+    /// onto the row's bytes.
+    func append<Fact: BinaryWritable>(_ fact: Fact, toList key: String) throws
     /// Calls `body` with each row whose key starts with `prefix`, in key order.
     func forEachRow(prefix: String, _ body: (_ key: String, _ value: [UInt8]) throws -> Void) throws
     /// The row at `key`, decoded.
@@ -87,6 +90,12 @@ public class OverlayRows: ProjectionRows {
         var isNewer: Bool
     }
 
+    /// The value of a row read as a value and not found: a second read of it in the batch then
+    /// costs no read of the stored rows. Never encoded, as it is never newer than its bytes.
+    private struct AbsentRow: Encodable {
+        func encode(to encoder: any Encoder) throws { preconditionFailure("an absent row is never encoded") }
+    }
+
     /// The fold's rows of its own form, written before any row is read as bytes or saved.
     private var pendingRows: (any PendingRows)?
 
@@ -130,9 +139,19 @@ public class OverlayRows: ProjectionRows {
     /// - Complexity: one hash of `key` when the row is changed already or is not stored, which
     ///   is most appends: a batch's events mostly fall in blocks of sequences no saved row holds.
     public final func appendToRow(_ key: String, _ bytes: UnsafeRawBufferPointer) throws {
-        assert(decoded[key] == nil, "row \(key) is read as a value and appended to as bytes")
+        try extendRow(key) { $0.append(contentsOf: bytes) }
+    }
+
+    public final func append<Fact: BinaryWritable>(_ fact: Fact, toList key: String) throws {
+        try extendRow(key) { BinarySink.appendRecord(fact, to: &$0) }
+    }
+
+    /// Extends the row at `key` by `extend`, which appends to its bytes in place; a row new to
+    /// the batch then gets its stored bytes put before what was appended.
+    private func extendRow(_ key: String, _ extend: (inout [UInt8]) -> Void) throws {
+        assert(decoded[key].map { $0.value is AbsentRow } ?? true, "row \(key) is read as a value and appended to as bytes")
         var isNew = false
-        changed[key, default: { isNew = true; return [] }()].append(contentsOf: bytes)
+        extend(&changed[key, default: { isNew = true; return [] }()])
         guard isNew else { return }
         changedInOrder = nil
         do {
@@ -146,8 +165,12 @@ public class OverlayRows: ProjectionRows {
     public final func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
         let decodedRow = decoded[key]
         if let value = decodedRow?.value as? Row { return value }
+        if decodedRow?.value is AbsentRow { return nil }
         // Decoded as another type, the row is read from its bytes, encoded first if newer.
-        guard let bytes = try decodedRow == nil ? bytes(key) : row(key) else { return nil }
+        guard let bytes = try decodedRow == nil ? bytes(key) : row(key) else {
+            decoded[key] = DecodedRow(value: AbsentRow(), isNewer: false)
+            return nil
+        }
         let value = try BinaryDecoder().decode(Row.self, from: bytes)
         if let encodable = value as? any Encodable { decoded[key] = DecodedRow(value: encodable, isNewer: false) }
         return value

@@ -14,7 +14,9 @@ public enum VictimsGrantProjection: Projection {
     public static let version: UInt32 = 4
 
     public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
-        func isVictims(_ fundId: String) throws -> Bool { try rows.row(VictimsKey.fund(fundId)) != nil }
+        // Read as a value, so that the batch asks the stored rows once per fund, also for the
+        // funds that are not victims funds.
+        func isVictims(_ fundId: String) throws -> Bool { try rows.get(String.self, VictimsKey.fund(fundId)) != nil }
         switch try recorded.event {
         case let .fundEstablished(e) where e.kind == .victims:
             try rows.set(e.name, VictimsKey.fund(e.fundId))

@@ -1,3 +1,4 @@
+import Commissioning
 @testable import Projections
 import Testing
 
@@ -5,9 +6,14 @@ import Testing
 /// reported, never read as other facts.
 @Suite("Fact lists")
 struct FactListTests {
-    struct Fact: Codable, Equatable {
+    struct Fact: Codable, Equatable, BinaryWritable {
         var sequence: UInt64
         var note: String?
+
+        func write(to sink: BinarySink) {
+            sink.write(sequence)
+            if let note = sink.presence(note) { sink.write(note) }
+        }
     }
 
     @Test("facts come back list by list in key order, each list in the order appended")

@@ -84,6 +84,22 @@ struct OverlayRowsTests {
         rows.pending(PendingBytes.self).appends.append(("p/c", [5]))
         #expect(try rows.contents == ["p/a": [1, 2], "p/b": [3, 4], "p/c": [5]])
     }
+
+    @Test("a row read as a value and not found is asked of the stored rows once, and is found once set or stored as bytes")
+    func absentRows() throws {
+        var asked: [String] = []
+        let rows = OverlayRows(backing: .init(row: { asked.append($0); return nil }, forEach: { _, _ in }))
+        #expect(try rows.get(Row.self, "r/1") == nil)
+        #expect(try rows.get(Row.self, "r/1") == nil)
+        #expect(try rows.get(String.self, "r/1") == nil)
+        #expect(asked == ["r/1"])
+        try rows.set(Row(value: 7), "r/1")
+        #expect(try rows.get(Row.self, "r/1") == Row(value: 7))
+        #expect(try rows.get(Row.self, "r/2") == nil)
+        rows.setRow("r/2", try BinaryEncoder().encode(Row(value: 8)))
+        #expect(try rows.get(Row.self, "r/2") == Row(value: 8))
+        #expect(asked == ["r/1", "r/2"])
+    }
 }
 
 /// A small seeded generator (SplitMix64), so a failing order can be replayed.

@@ -13,16 +13,6 @@ public struct BinaryEncoder {
         return sink.bytes
     }
 
-    /// The bytes of `value` behind their count, a u32 big-endian: one record of a list of
-    /// values, written in one buffer.
-    public func encodeRecord(_ value: some Encodable) throws -> [UInt8] {
-        let sink = BinarySink()
-        let countOffset = sink.placeCount()
-        try write(value, to: sink)
-        sink.setCount(sink.bytes.count - 4, at: countOffset)
-        return sink.bytes
-    }
-
     /// Writes `value` itself when it is ``BinaryWritable`` (one check of its type, resolved
     /// when the compiler knows the type), and through its `Encodable` conformance otherwise.
     private func write(_ value: some Encodable, to sink: BinarySink) throws {

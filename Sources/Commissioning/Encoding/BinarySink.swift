@@ -14,6 +14,19 @@ public final class BinarySink: Encoder {
 
     init() { bytes.reserveCapacity(256) }
 
+    /// A sink that writes on after `bytes`, which it takes; ``appendRecord(_:to:)`` gives them back.
+    private init(continuing bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
+
+    /// Appends `value` to `buffer` as one record of a list: its bytes behind their count, a u32
+    /// big-endian. Written in place, with no buffer of its own.
+    public static func appendRecord(_ value: some BinaryWritable, to buffer: inout [UInt8]) {
+        let sink = BinarySink(continuing: &buffer)
+        let countOffset = sink.placeCount()
+        value.write(to: sink)
+        sink.setCount(sink.bytes.count - countOffset - 4, at: countOffset)
+        swap(&buffer, &sink.bytes)
+    }
+
     func encodeValue<T: Encodable>(_ value: T) throws {
         if T.self == String.self { write(value as! String) }
         else if T.self == Int64.self { write(value as! Int64) }
