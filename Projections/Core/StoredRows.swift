@@ -9,7 +9,7 @@ final class StoredRows: OverlayRows {
         self.projection = projection
         super.init(
             backing: Backing(
-                row: { try reader.projectionRow(projection, key: $0.utf8) },
+                row: { try reader.projectionRow(projection, key: $0) },
                 forEach: { prefix, body in
                     try reader.forEachProjectionRow(projection, prefix: Array(prefix.utf8)) { key, value in
                         try body(String(decoding: key, as: UTF8.self), value)
@@ -21,7 +21,7 @@ final class StoredRows: OverlayRows {
     func save(through writer: LedgerWriter) throws {
         try encodeAll()
         for (key, value) in changed {
-            try writer.setProjectionRow(projection, key: key.utf8, value: value)
+            try writer.setProjectionRow(projection, key: key, value: value)
         }
         clearChanged()
     }

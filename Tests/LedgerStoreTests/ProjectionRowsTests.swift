@@ -25,7 +25,7 @@ struct ProjectionRowsTests {
         try ledger.store.write { w in
             try w.append(to: "bid-1", [testEvent()])
             for name in Self.names {
-                for row in ["x", "y/1", "y/2"] { try w.setProjectionRow(name, key: Array(row.utf8), value: [1]) }
+                for row in ["x", "y/1", "y/2"] { try w.setProjectionRow(name, key: row, value: [1]) }
                 try w.setCheckpoint(named: name, sequence: 1, state: [0, 0, 0, 1])
             }
         }

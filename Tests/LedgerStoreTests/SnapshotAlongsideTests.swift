@@ -15,9 +15,9 @@ struct SnapshotAlongsideTests {
         let writerThread = pthread_self()
         let (here, elsewhere) = try ledger.store.write { w -> (UInt64?, (head: UInt64?, row: [UInt8]?, sameThread: Bool)) in
             try w.append(to: "bid-2", [testEvent(payload: "b")])
-            try w.setProjectionRow("model", key: Array("k".utf8), value: [1])
+            try w.setProjectionRow("model", key: "k", value: [1])
             return try w.alongside({ try w.head()?.sequence }) { snapshot in
-                (try snapshot.head()?.sequence, try snapshot.projectionRow("model", key: Array("k".utf8)),
+                (try snapshot.head()?.sequence, try snapshot.projectionRow("model", key: "k"),
                  pthread_equal(pthread_self(), writerThread) != 0)
             }
         }.value!

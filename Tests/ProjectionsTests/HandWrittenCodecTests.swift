@@ -43,6 +43,20 @@ struct HandWrittenCodecTests {
         #expect(checked >= 19)
     }
 
+    @Test("every event type's stored name decodes its payload as that type, and no other name does")
+    func eventTypesDecodeAsThemselves() throws {
+        for type in CommissioningEvent.payloadTypes {
+            try Self.checkDecodedAsItself(type)
+        }
+        #expect(throws: PayloadDecodingError.self) { try CommissioningEvent.decode(eventType: "BidScored ", schemaVersion: 1, payload: []) }
+    }
+
+    static func checkDecodedAsItself<T: EventPayload>(_ type: T.Type) throws {
+        let value = try RandomValueDecoder(seed: 1).value(T.self)
+        let event = try CommissioningEvent.decode(eventType: T.eventType, schemaVersion: T.schemaVersion, payload: try value.encoded())
+        #expect(event.payload as? T == value, "\(T.eventType)")
+    }
+
     @Test("values, facts and rows with their own writer and reader agree with Codable")
     func valuesAndRows() throws {
         try Self.checkBoth(Money.self)

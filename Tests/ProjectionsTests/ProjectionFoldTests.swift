@@ -139,7 +139,7 @@ struct ProjectionFoldTests {
         let scratch = try ProjectionFixtures.foldedInMemory(projection, store)
         let head = try store.read { try $0.head()!.sequence }
         try store.write { writer in
-            try writer.setProjectionRow(projection.name, key: Array("movement/stale".utf8), value: [1, 2, 3])
+            try writer.setProjectionRow(projection.name, key: "movement/stale", value: [1, 2, 3])
             try writer.setCheckpoint(named: projection.name, sequence: head, state: [0, 0, 0, 99])
         }
         try ProjectionRunner(store: store, saves: false).read(projection) { _, _, result in

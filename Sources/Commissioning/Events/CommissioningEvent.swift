@@ -145,54 +145,59 @@ public indirect enum CommissioningEvent: Sendable, Hashable {
     ]
 
     /// Decodes a stored payload of `eventType` at `schemaVersion`.
+    /// - Complexity: one hash of `eventType` (``decoders``), not a comparison with each type's name.
     public static func decode(eventType: String, schemaVersion: UInt16, payload bytes: [UInt8]) throws -> CommissioningEvent {
-        switch eventType {
-        case ObjectiveDefined.eventType: return .objectiveDefined(try decodePayload(ObjectiveDefined.self, schemaVersion, bytes))
-        case AreaDefined.eventType: return .areaDefined(try decodePayload(AreaDefined.self, schemaVersion, bytes))
-        case ActorRegistered.eventType: return .actorRegistered(try decodePayload(ActorRegistered.self, schemaVersion, bytes))
-        case RoleGranted.eventType: return .roleGranted(try decodePayload(RoleGranted.self, schemaVersion, bytes))
-        case RoleRevoked.eventType: return .roleRevoked(try decodePayload(RoleRevoked.self, schemaVersion, bytes))
-        case OrganisationRegistered.eventType: return .organisationRegistered(try decodePayload(OrganisationRegistered.self, schemaVersion, bytes))
-        case FundEstablished.eventType: return .fundEstablished(try decodePayload(FundEstablished.self, schemaVersion, bytes))
-        case FundRulesAmended.eventType: return .fundRulesAmended(try decodePayload(FundRulesAmended.self, schemaVersion, bytes))
-        case AllocationRecorded.eventType: return .allocationRecorded(try decodePayload(AllocationRecorded.self, schemaVersion, bytes))
-        case RoundOpened.eventType: return .roundOpened(try decodePayload(RoundOpened.self, schemaVersion, bytes))
-        case RoundClosed.eventType: return .roundClosed(try decodePayload(RoundClosed.self, schemaVersion, bytes))
-        case YearClosed.eventType: return .yearClosed(try decodePayload(YearClosed.self, schemaVersion, bytes))
-        case MojReturnSubmitted.eventType: return .mojReturnSubmitted(try decodePayload(MojReturnSubmitted.self, schemaVersion, bytes))
-        case BidSubmitted.eventType: return .bidSubmitted(try decodePayload(BidSubmitted.self, schemaVersion, bytes))
-        case BidEndorsed.eventType: return .bidEndorsed(try decodePayload(BidEndorsed.self, schemaVersion, bytes))
-        case EligibilityAssessed.eventType: return .eligibilityAssessed(try decodePayload(EligibilityAssessed.self, schemaVersion, bytes))
-        case ConflictDeclared.eventType: return .conflictDeclared(try decodePayload(ConflictDeclared.self, schemaVersion, bytes))
-        case BidScored.eventType: return .bidScored(try decodePayload(BidScored.self, schemaVersion, bytes))
-        case PanelRecommended.eventType: return .panelRecommended(try decodePayload(PanelRecommended.self, schemaVersion, bytes))
-        case GrantAwarded.eventType: return .grantAwarded(try decodePayload(GrantAwarded.self, schemaVersion, bytes))
-        case BidDeclined.eventType: return .bidDeclined(try decodePayload(BidDeclined.self, schemaVersion, bytes))
-        case BidWithdrawn.eventType: return .bidWithdrawn(try decodePayload(BidWithdrawn.self, schemaVersion, bytes))
-        case AgreementSigned.eventType: return .agreementSigned(try decodePayload(AgreementSigned.self, schemaVersion, bytes))
-        case TranchePaid.eventType: return .tranchePaid(try decodePayload(TranchePaid.self, schemaVersion, bytes))
-        case ProgressReportReceived.eventType: return .progressReportReceived(try decodePayload(ProgressReportReceived.self, schemaVersion, bytes))
-        case FinalReportReceived.eventType: return .finalReportReceived(try decodePayload(FinalReportReceived.self, schemaVersion, bytes))
-        case FinalReportAccepted.eventType: return .finalReportAccepted(try decodePayload(FinalReportAccepted.self, schemaVersion, bytes))
-        case FinalReportReturned.eventType: return .finalReportReturned(try decodePayload(FinalReportReturned.self, schemaVersion, bytes))
-        case GrantClosed.eventType: return .grantClosed(try decodePayload(GrantClosed.self, schemaVersion, bytes))
-        case GrantVaried.eventType: return .grantVaried(try decodePayload(GrantVaried.self, schemaVersion, bytes))
-        case CommitmentReleased.eventType: return .commitmentReleased(try decodePayload(CommitmentReleased.self, schemaVersion, bytes))
-        case FundsRecovered.eventType: return .fundsRecovered(try decodePayload(FundsRecovered.self, schemaVersion, bytes))
-        case ContractLet.eventType: return .contractLet(try decodePayload(ContractLet.self, schemaVersion, bytes))
-        case CommitmentPaymentRecorded.eventType: return .commitmentPaymentRecorded(try decodePayload(CommitmentPaymentRecorded.self, schemaVersion, bytes))
-        case ContractReviewed.eventType: return .contractReviewed(try decodePayload(ContractReviewed.self, schemaVersion, bytes))
-        case CommitmentVaried.eventType: return .commitmentVaried(try decodePayload(CommitmentVaried.self, schemaVersion, bytes))
-        case CommitmentEnded.eventType: return .commitmentEnded(try decodePayload(CommitmentEnded.self, schemaVersion, bytes))
-        case AccrualRecorded.eventType: return .accrualRecorded(try decodePayload(AccrualRecorded.self, schemaVersion, bytes))
-        case PaymentReversed.eventType: return .paymentReversed(try decodePayload(PaymentReversed.self, schemaVersion, bytes))
-        case AllocationReversed.eventType: return .allocationReversed(try decodePayload(AllocationReversed.self, schemaVersion, bytes))
-        case AccrualReversed.eventType: return .accrualReversed(try decodePayload(AccrualReversed.self, schemaVersion, bytes))
-        case ReportIssued.eventType: return .reportIssued(try decodePayload(ReportIssued.self, schemaVersion, bytes))
-        default:
+        guard let decoder = decoders[eventType] else {
             throw PayloadDecodingError(eventType: eventType, detail: "not an event type of this ledger")
         }
+        return try decoder(schemaVersion, bytes)
     }
+
+    /// The decoder of each event type's payload, by its stored name.
+    private static let decoders: [String: @Sendable (UInt16, [UInt8]) throws -> CommissioningEvent] = [
+        ObjectiveDefined.eventType: { .objectiveDefined(try decodePayload(ObjectiveDefined.self, $0, $1)) },
+        AreaDefined.eventType: { .areaDefined(try decodePayload(AreaDefined.self, $0, $1)) },
+        ActorRegistered.eventType: { .actorRegistered(try decodePayload(ActorRegistered.self, $0, $1)) },
+        RoleGranted.eventType: { .roleGranted(try decodePayload(RoleGranted.self, $0, $1)) },
+        RoleRevoked.eventType: { .roleRevoked(try decodePayload(RoleRevoked.self, $0, $1)) },
+        OrganisationRegistered.eventType: { .organisationRegistered(try decodePayload(OrganisationRegistered.self, $0, $1)) },
+        FundEstablished.eventType: { .fundEstablished(try decodePayload(FundEstablished.self, $0, $1)) },
+        FundRulesAmended.eventType: { .fundRulesAmended(try decodePayload(FundRulesAmended.self, $0, $1)) },
+        AllocationRecorded.eventType: { .allocationRecorded(try decodePayload(AllocationRecorded.self, $0, $1)) },
+        RoundOpened.eventType: { .roundOpened(try decodePayload(RoundOpened.self, $0, $1)) },
+        RoundClosed.eventType: { .roundClosed(try decodePayload(RoundClosed.self, $0, $1)) },
+        YearClosed.eventType: { .yearClosed(try decodePayload(YearClosed.self, $0, $1)) },
+        MojReturnSubmitted.eventType: { .mojReturnSubmitted(try decodePayload(MojReturnSubmitted.self, $0, $1)) },
+        BidSubmitted.eventType: { .bidSubmitted(try decodePayload(BidSubmitted.self, $0, $1)) },
+        BidEndorsed.eventType: { .bidEndorsed(try decodePayload(BidEndorsed.self, $0, $1)) },
+        EligibilityAssessed.eventType: { .eligibilityAssessed(try decodePayload(EligibilityAssessed.self, $0, $1)) },
+        ConflictDeclared.eventType: { .conflictDeclared(try decodePayload(ConflictDeclared.self, $0, $1)) },
+        BidScored.eventType: { .bidScored(try decodePayload(BidScored.self, $0, $1)) },
+        PanelRecommended.eventType: { .panelRecommended(try decodePayload(PanelRecommended.self, $0, $1)) },
+        GrantAwarded.eventType: { .grantAwarded(try decodePayload(GrantAwarded.self, $0, $1)) },
+        BidDeclined.eventType: { .bidDeclined(try decodePayload(BidDeclined.self, $0, $1)) },
+        BidWithdrawn.eventType: { .bidWithdrawn(try decodePayload(BidWithdrawn.self, $0, $1)) },
+        AgreementSigned.eventType: { .agreementSigned(try decodePayload(AgreementSigned.self, $0, $1)) },
+        TranchePaid.eventType: { .tranchePaid(try decodePayload(TranchePaid.self, $0, $1)) },
+        ProgressReportReceived.eventType: { .progressReportReceived(try decodePayload(ProgressReportReceived.self, $0, $1)) },
+        FinalReportReceived.eventType: { .finalReportReceived(try decodePayload(FinalReportReceived.self, $0, $1)) },
+        FinalReportAccepted.eventType: { .finalReportAccepted(try decodePayload(FinalReportAccepted.self, $0, $1)) },
+        FinalReportReturned.eventType: { .finalReportReturned(try decodePayload(FinalReportReturned.self, $0, $1)) },
+        GrantClosed.eventType: { .grantClosed(try decodePayload(GrantClosed.self, $0, $1)) },
+        GrantVaried.eventType: { .grantVaried(try decodePayload(GrantVaried.self, $0, $1)) },
+        CommitmentReleased.eventType: { .commitmentReleased(try decodePayload(CommitmentReleased.self, $0, $1)) },
+        FundsRecovered.eventType: { .fundsRecovered(try decodePayload(FundsRecovered.self, $0, $1)) },
+        ContractLet.eventType: { .contractLet(try decodePayload(ContractLet.self, $0, $1)) },
+        CommitmentPaymentRecorded.eventType: { .commitmentPaymentRecorded(try decodePayload(CommitmentPaymentRecorded.self, $0, $1)) },
+        ContractReviewed.eventType: { .contractReviewed(try decodePayload(ContractReviewed.self, $0, $1)) },
+        CommitmentVaried.eventType: { .commitmentVaried(try decodePayload(CommitmentVaried.self, $0, $1)) },
+        CommitmentEnded.eventType: { .commitmentEnded(try decodePayload(CommitmentEnded.self, $0, $1)) },
+        AccrualRecorded.eventType: { .accrualRecorded(try decodePayload(AccrualRecorded.self, $0, $1)) },
+        PaymentReversed.eventType: { .paymentReversed(try decodePayload(PaymentReversed.self, $0, $1)) },
+        AllocationReversed.eventType: { .allocationReversed(try decodePayload(AllocationReversed.self, $0, $1)) },
+        AccrualReversed.eventType: { .accrualReversed(try decodePayload(AccrualReversed.self, $0, $1)) },
+        ReportIssued.eventType: { .reportIssued(try decodePayload(ReportIssued.self, $0, $1)) },
+    ]
 
     private static func decodePayload<P: EventPayload>(_ type: P.Type, _ schemaVersion: UInt16, _ bytes: [UInt8]) throws -> P {
         guard schemaVersion == P.schemaVersion else {

@@ -55,14 +55,18 @@ final class LMDBTransaction {
     func withValue<R>(
         _ dbi: MDB_dbi, key: [UInt8], _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> R? {
-        try key.withUnsafeBytes { keyBytes in
-            var k = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
-            var v = MDB_val()
-            let rc = mdb_get(handle, dbi, &k, &v)
-            if rc == MDB_NOTFOUND { return nil }
-            try check(rc, "mdb_get")
-            return try body(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
-        }
+        try key.withUnsafeBytes { try withValue(dbi, key: $0, body) }
+    }
+
+    func withValue<R>(
+        _ dbi: MDB_dbi, key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R? {
+        var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var v = MDB_val()
+        let rc = mdb_get(handle, dbi, &k, &v)
+        if rc == MDB_NOTFOUND { return nil }
+        try check(rc, "mdb_get")
+        return try body(UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size))
     }
 
     func value(_ dbi: MDB_dbi, key: [UInt8]) throws -> [UInt8]? {

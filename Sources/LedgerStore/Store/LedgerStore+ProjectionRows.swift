@@ -1,10 +1,10 @@
 /// A projection's read model as keyed rows, kept in the checkpoints database beside the
 /// projection's checkpoint (DESIGN.md, "Projections and reports").
 ///
-/// A row's stored key is the projection's name, a 0x00 byte, then the row key, so a
+/// A row's stored key is the projection's name, a 0x00 byte, then the row key's UTF-8, so a
 /// projection's rows sort together and in row-key order; the checkpoint itself is stored under
 /// the bare name. The rows are derived: a rebuild removes them and folds the log again. The store
-/// knows bytes only; what a row means is the projection's business.
+/// knows a row as a text key and a value of bytes; what a row means is the projection's business.
 enum ProjectionRowKey {
     static let separator: UInt8 = 0
 
@@ -19,6 +19,23 @@ enum ProjectionRowKey {
         return stored
     }
 
+    /// Calls `body` with the stored key of `key` in `projection`, built on the stack: a fold
+    /// looks up and saves about one row per event, and the key is needed only for the call.
+    static func withStored<R>(_ projection: String, _ key: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var projection = projection
+        var key = key
+        return try projection.withUTF8 { name in
+            try key.withUTF8 { key in
+                try withUnsafeTemporaryAllocation(byteCount: name.count + 1 + key.count, alignment: 1) { stored in
+                    stored.copyMemory(from: UnsafeRawBufferPointer(name))
+                    stored[name.count] = separator
+                    UnsafeMutableRawBufferPointer(rebasing: stored[(name.count + 1)...]).copyMemory(from: UnsafeRawBufferPointer(key))
+                    return try body(UnsafeRawBufferPointer(stored))
+                }
+            }
+        }
+    }
+
     /// Whether a key of the checkpoints database is a row rather than a checkpoint.
     static func isRow(_ storedKey: UnsafeRawBufferPointer) -> Bool { storedKey.contains(separator) }
 }
@@ -26,9 +43,9 @@ enum ProjectionRowKey {
 extension LedgerReader {
     /// The row `key` of `projection`'s read model, or nil when it has none.
     /// - Complexity: O(log n).
-    public func projectionRow(_ projection: String, key: some Collection<UInt8>) throws -> [UInt8]? {
+    public func projectionRow(_ projection: String, key: String) throws -> [UInt8]? {
         checkOpen()
-        return try txn.value(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key))
+        return try ProjectionRowKey.withStored(projection, key) { try txn.withValue(dbs.checkpoints, key: $0) { Array($0) } }
     }
 
     /// Calls `body` with each row of `projection` whose key starts with `prefix`, in key order.
@@ -50,10 +67,14 @@ extension LedgerReader {
 extension LedgerWriter {
     /// Stores the row `key` of `projection`'s read model. Rows are derived data: saved with the
     /// checkpoint they belong to, in the same transaction.
-    public func setProjectionRow(_ projection: String, key: some Collection<UInt8>, value: [UInt8]) throws {
+    public func setProjectionRow(_ projection: String, key: String, value: [UInt8]) throws {
         checkOpen()
         try Self.validate(projection)
-        try lmdb { _ = try txn.put(dbs.checkpoints, key: ProjectionRowKey.stored(projection, key), value: value, mode: .upsert) }
+        try lmdb {
+            try ProjectionRowKey.withStored(projection, key) { stored in
+                try value.withUnsafeBytes { _ = try txn.put(dbs.checkpoints, key: stored, value: $0, mode: .upsert) }
+            }
+        }
     }
 
     /// Removes up to `rowsMax` rows of `projection`'s read model, and once none is left its
