@@ -77,13 +77,16 @@ public enum AuditIndexProjection: Projection {
 /// so, and a subject's events in a batch mostly share a block: so a row key is built and
 /// hashed once per subject and block of a batch, rather than once per subject of every event.
 /// The subjects each stream's events are indexed under are kept too, found once per batch.
+///
+/// Its state is unchecked for overlapping access at run time: it is reached for every event,
+/// and only its own methods touch it, none calling out in the middle of an access.
 final class AuditPostings: PendingRows {
     /// Subjects by number, in the order first met.
-    private var subjects: [AuditSubject] = []
-    private var numbers: [AuditSubject: Int] = [:]
-    private var subjectsOfStreams: [String: [Int]] = [:]
+    @exclusivity(unchecked) private var subjects: [AuditSubject] = []
+    @exclusivity(unchecked) private var numbers: [AuditSubject: Int] = [:]
+    @exclusivity(unchecked) private var subjectsOfStreams: [String: [Int]] = [:]
     /// Each list's sequences as its row holds them: u64 big-endian, ascending.
-    private var lists: [List: [UInt8]] = [:]
+    @exclusivity(unchecked) private var lists: [List: [UInt8]] = [:]
 
     private struct List: Hashable {
         var subject: Int

@@ -76,14 +76,19 @@ public class OverlayRows: ProjectionRows {
 
     private let backing: Backing?
     /// Rows changed since the stored ones were read, encoded: they win over the stored ones.
-    private(set) var changed: [String: [UInt8]] = [:]
+    ///
+    /// This and the other dictionaries of the rows are unchecked for overlapping access at run
+    /// time: a fold reaches them several times for each event, only the rows' own methods touch
+    /// them, and the one call out in the middle of an access to one (a fact writing itself onto
+    /// its row, in ``extendRow(_:_:)``) cannot reach the rows.
+    @exclusivity(unchecked) private(set) var changed: [String: [UInt8]] = [:]
     /// The keys of ``changed`` in key order, sorted when a prefix is first scanned after a key
     /// was added (``store(_:_:)``): a report scans many prefixes of a model folded in memory, and
     /// each scan then costs O(log n + k), not O(n).
-    private var changedInOrder: [String]?
+    @exclusivity(unchecked) private var changedInOrder: [String]?
     /// Rows read or written as values, decoded, each with whether it is newer than its bytes:
     /// one dictionary, so that a read, a write and a save of a row each hash its key once.
-    private var decoded: [String: DecodedRow] = [:]
+    @exclusivity(unchecked) private var decoded: [String: DecodedRow] = [:]
 
     private struct DecodedRow {
         var value: any Encodable

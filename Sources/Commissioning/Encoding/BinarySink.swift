@@ -5,8 +5,10 @@
 /// types (a pointer comparison) rather than by casting. Values that are ``BinaryWritable``
 /// write themselves through the public `write` methods, with no containers at all.
 public final class BinarySink: Encoder {
-    /// What has been written so far.
-    public private(set) var bytes: [UInt8] = []
+    /// What has been written so far. Unchecked for overlapping access at run time: every write
+    /// of every value appends to it, only the sink's own methods touch it, and none of them
+    /// calls out while it changes it.
+    @exclusivity(unchecked) public private(set) var bytes: [UInt8] = []
     /// The type being encoded by ``encodeValue(_:)``: the only one that may open an unkeyed container.
     private var encodingType: Any.Type?
     public var codingPath: [any CodingKey] { [] }

@@ -8,7 +8,9 @@
 public final class BinarySource: Decoder {
     @usableFromInline
     let bytes: [UInt8]
-    private(set) var offset = 0
+    /// Unchecked for overlapping access at run time: every read moves it, and only the source's
+    /// own methods do, none calling out while they change it.
+    @exclusivity(unchecked) private(set) var offset = 0
     /// The type being decoded by ``decodeValue(_:)``: the only one that may open an unkeyed container.
     private var decodingType: Any.Type?
     public var codingPath: [any CodingKey] { [] }
