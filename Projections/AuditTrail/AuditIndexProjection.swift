@@ -30,15 +30,14 @@ public enum AuditIndexProjection: Projection {
             try rows.set(created.entity, AuditKey.entity(created.id))
             postings.forgetSubjects(ofStream: created.id)
         }
-        var subjects = [postings.number(.actor(recorded.envelope.actor.id))]
-        let streamId = recorded.envelope.streamId
-        subjects += try postings.subjects(ofStream: streamId) { try streamSubjects(streamId, rows) }
+        var grantSubjects: [AuditSubject] = []
         if case let .grantAwarded(e)? = event, let grant = try rows.get(AuditEntity.self, AuditKey.entity(e.grantId)) {
-            var grantSubjects: [AuditSubject] = []
             grant.addSubjects(id: e.grantId, to: &grantSubjects)
-            subjects += grantSubjects.map(postings.number)
         }
-        postings.add(recorded.sequence, to: subjects)
+        let streamId = recorded.envelope.streamId
+        try postings.add(recorded.sequence, actor: recorded.envelope.actor.id, stream: streamId, more: grantSubjects) {
+            try streamSubjects(streamId, rows)
+        }
 
         switch event {
         case let .fundEstablished(e)?:
@@ -76,52 +75,83 @@ public enum AuditIndexProjection: Projection {
 /// once per list when the rows are read or saved. An event is indexed under four subjects or
 /// so, and a subject's events in a batch mostly share a block: so a row key is built and
 /// hashed once per subject and block of a batch, rather than once per subject of every event.
-/// The subjects each stream's events are indexed under are kept too, found once per batch.
+/// The lists each stream's and each actor's events go to are kept too, found once per block:
+/// an event then costs a lookup of its stream and one of its actor, and an append to each list.
 ///
 /// Its state is unchecked for overlapping access at run time: it is reached for every event,
 /// and only its own methods touch it, none calling out in the middle of an access.
 final class AuditPostings: PendingRows {
     /// Subjects by number, in the order first met.
     @exclusivity(unchecked) private var subjects: [AuditSubject] = []
-    @exclusivity(unchecked) private var numbers: [AuditSubject: Int] = [:]
-    @exclusivity(unchecked) private var subjectsOfStreams: [String: [Int]] = [:]
-    /// Each list's sequences as its row holds them: u64 big-endian, ascending.
-    @exclusivity(unchecked) private var lists: [List: [UInt8]] = [:]
+    @exclusivity(unchecked) private var subjectNumbers: [AuditSubject: Int] = [:]
+    /// Each list's sequences as its row holds them (u64 big-endian, ascending), by list number,
+    /// and whose list and of which block each is.
+    @exclusivity(unchecked) private var lists: [(list: List, sequences: [UInt8])] = []
+    @exclusivity(unchecked) private var listNumbers: [List: Int] = [:]
+    @exclusivity(unchecked) private var streams: [String: Posting] = [:]
+    @exclusivity(unchecked) private var actors: [String: Posting] = [:]
 
     private struct List: Hashable {
         var subject: Int
         var block: UInt64
     }
 
+    /// The subjects the events of a stream, or of an actor, are indexed under, and the numbers
+    /// of their lists for the block of the last such event.
+    private struct Posting {
+        var subjects: [Int]
+        var block: UInt64
+        var lists: [Int]
+    }
+
     init() {}
 
-    /// The number of `subject` in this batch.
-    func number(_ subject: AuditSubject) -> Int {
-        if let number = numbers[subject] { return number }
-        numbers[subject] = subjects.count
+    /// Adds `sequence` to the lists of `actor`, of the subjects of `stream` (found by
+    /// `subjectsOfStream` the first time the batch meets the stream) and of `more`: once to
+    /// each list however often its subject is named.
+    func add(
+        _ sequence: UInt64, actor: String, stream: String, more: [AuditSubject], subjectsOfStream: () throws -> [AuditSubject]
+    ) rethrows {
+        let block = sequence / RowKey.blockSequences
+        let actorList = posting(&actors, actor, block) { [.actor(actor)] }.lists[0]
+        let streamLists = try posting(&streams, stream, block, subjectsOfStream).lists
+        withUnsafeBytes(of: sequence.bigEndian) { bytes in
+            lists[actorList].sequences.append(contentsOf: bytes)
+            for list in streamLists where list != actorList { lists[list].sequences.append(contentsOf: bytes) }
+            for subject in more {
+                let list = listNumber(List(subject: number(subject), block: block))
+                if list != actorList, !streamLists.contains(list) { lists[list].sequences.append(contentsOf: bytes) }
+            }
+        }
+    }
+
+    /// Forgets the subjects found for `streamId`: its entity has just been recorded.
+    func forgetSubjects(ofStream streamId: String) { streams[streamId] = nil }
+
+    /// The posting of `id` in `postings` for `block`: its subjects found by `find` the first
+    /// time, its lists found again when the block is not the last one's.
+    private func posting(
+        _ postings: inout [String: Posting], _ id: String, _ block: UInt64, _ find: () throws -> [AuditSubject]
+    ) rethrows -> Posting {
+        if let known = postings[id], known.block == block { return known }
+        let subjects = try postings[id]?.subjects ?? find().map(number)
+        let posting = Posting(subjects: subjects, block: block, lists: subjects.map { listNumber(List(subject: $0, block: block)) })
+        postings[id] = posting
+        return posting
+    }
+
+    private func number(_ subject: AuditSubject) -> Int {
+        if let number = subjectNumbers[subject] { return number }
+        subjectNumbers[subject] = subjects.count
         subjects.append(subject)
         return subjects.count - 1
     }
 
-    /// The numbers of the subjects of `streamId`'s events, found by `find` the first time.
-    func subjects(ofStream streamId: String, _ find: () throws -> [AuditSubject]) rethrows -> [Int] {
-        if let found = subjectsOfStreams[streamId] { return found }
-        let found = try find().map(number)
-        subjectsOfStreams[streamId] = found
-        return found
-    }
-
-    /// Forgets the subjects found for `streamId`: its entity has just been recorded.
-    func forgetSubjects(ofStream streamId: String) { subjectsOfStreams[streamId] = nil }
-
-    /// Adds `sequence` to the lists of `subjects`, once to each however often it is named.
-    func add(_ sequence: UInt64, to subjects: [Int]) {
-        let block = sequence / RowKey.blockSequences
-        withUnsafeBytes(of: sequence.bigEndian) { bytes in
-            for (index, subject) in subjects.enumerated() where !subjects[..<index].contains(subject) {
-                lists[List(subject: subject, block: block), default: []].append(contentsOf: bytes)
-            }
-        }
+    private func listNumber(_ list: List) -> Int {
+        if let number = listNumbers[list] { return number }
+        listNumbers[list] = lists.count
+        lists.append((list, []))
+        return lists.count - 1
     }
 
     func write(to rows: OverlayRows) throws {
