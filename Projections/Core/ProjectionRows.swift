@@ -91,14 +91,54 @@ public class OverlayRows: ProjectionRows {
     @exclusivity(unchecked) private var decoded: [String: DecodedRow] = [:]
 
     private struct DecodedRow {
-        var value: any Encodable
+        var value: Value
         var isNewer: Bool
     }
 
-    /// The value of a row read as a value and not found: a second read of it in the batch then
-    /// costs no read of the stored rows. Never encoded, as it is never newer than its bytes.
-    private struct AbsentRow: Encodable {
-        func encode(to encoder: any Encoder) throws { preconditionFailure("an absent row is never encoded") }
+    /// A decoded row's value, kept as what writes it: so that encoding it casts nothing.
+    private enum Value {
+        /// A row that writes its own bytes (``BinaryWritable``).
+        case writable(any BinaryWritable)
+        /// A row written through its `Encodable` conformance.
+        case encodable(any Encodable)
+        /// A row read as a value and not found: a second read of it in the batch then costs no
+        /// read of the stored rows. Never newer than its bytes, so never encoded.
+        case absent
+
+        /// The value of `row`, or nil when it cannot be encoded. The casts are resolved where
+        /// the row's type is known: ``set(_:_:)`` and ``get(_:_:)`` are specialized for it.
+        init?(_ row: some Any) {
+            if let writable = row as? any BinaryWritable {
+                self = .writable(writable)
+            } else if let encodable = row as? any Encodable {
+                self = .encodable(encodable)
+            } else {
+                return nil
+            }
+        }
+
+        func value<Row>(as type: Row.Type) -> Row? {
+            switch self {
+            case let .writable(row): row as? Row
+            case let .encodable(row): row as? Row
+            case .absent: nil
+            }
+        }
+
+        var isAbsent: Bool {
+            if case .absent = self { true } else { false }
+        }
+
+        func encoded() throws -> [UInt8] {
+            switch self {
+            case let .writable(row):
+                var bytes: [UInt8] = []
+                BinarySink.append(row, to: &bytes)
+                return bytes
+            case let .encodable(row): return try BinaryEncoder().encode(row)
+            case .absent: preconditionFailure("an absent row is never encoded")
+            }
+        }
     }
 
     /// The fold's rows of its own form, written before any row is read as bytes or saved.
@@ -154,7 +194,7 @@ public class OverlayRows: ProjectionRows {
     /// Extends the row at `key` by `extend`, which appends to its bytes in place; a row new to
     /// the batch then gets its stored bytes put before what was appended.
     private func extendRow(_ key: String, _ extend: (inout [UInt8]) -> Void) throws {
-        assert(decoded[key].map { $0.value is AbsentRow } ?? true, "row \(key) is read as a value and appended to as bytes")
+        assert(decoded[key]?.value.isAbsent ?? true, "row \(key) is read as a value and appended to as bytes")
         var isNew = false
         extend(&changed[key, default: { isNew = true; return [] }()])
         guard isNew else { return }
@@ -169,20 +209,20 @@ public class OverlayRows: ProjectionRows {
 
     public final func get<Row: Decodable>(_ type: Row.Type, _ key: String) throws -> Row? {
         let decodedRow = decoded[key]
-        if let value = decodedRow?.value as? Row { return value }
-        if decodedRow?.value is AbsentRow { return nil }
+        if let value = decodedRow?.value.value(as: Row.self) { return value }
+        if decodedRow?.value.isAbsent == true { return nil }
         // Decoded as another type, the row is read from its bytes, encoded first if newer.
         guard let bytes = try decodedRow == nil ? bytes(key) : row(key) else {
-            decoded[key] = DecodedRow(value: AbsentRow(), isNewer: false)
+            decoded[key] = DecodedRow(value: .absent, isNewer: false)
             return nil
         }
         let value = try BinaryDecoder().decode(Row.self, from: bytes)
-        if let encodable = value as? any Encodable { decoded[key] = DecodedRow(value: encodable, isNewer: false) }
+        if let decodedValue = Value(value) { decoded[key] = DecodedRow(value: decodedValue, isNewer: false) }
         return value
     }
 
     public final func set<Row: Encodable>(_ row: Row, _ key: String) throws {
-        decoded[key] = DecodedRow(value: row, isNewer: true)
+        decoded[key] = DecodedRow(value: Value(row)!, isNewer: true)
     }
 
     public final func forEachRow(prefix: String, _ body: (String, [UInt8]) throws -> Void) throws {
@@ -249,8 +289,7 @@ public class OverlayRows: ProjectionRows {
 
     /// Encodes the decoded row at `index`, whose value is newer than its bytes.
     private func encode(at index: Dictionary<String, DecodedRow>.Index) throws {
-        let value = decoded.values[index].value
-        store(decoded.keys[index], try BinaryEncoder().encode(value))
+        store(decoded.keys[index], try decoded.values[index].value.encoded())
         decoded.values[index].isNewer = false
     }
 }

@@ -16,17 +16,29 @@ public final class BinarySink: Encoder {
 
     init() { bytes.reserveCapacity(256) }
 
-    /// A sink that writes on after `bytes`, which it takes; ``appendRecord(_:to:)`` gives them back.
+    /// A sink that writes on after `bytes`, which it takes; ``appending(to:_:)`` gives them back.
     private init(continuing bytes: inout [UInt8]) { swap(&self.bytes, &bytes) }
 
-    /// Appends `value` to `buffer` as one record of a list: its bytes behind their count, a u32
-    /// big-endian. Written in place, with no buffer of its own.
-    public static func appendRecord(_ value: some BinaryWritable, to buffer: inout [UInt8]) {
+    /// Has `write` write onto the end of `buffer`, in place, with no buffer of its own.
+    private static func appending(to buffer: inout [UInt8], _ write: (BinarySink) -> Void) {
         let sink = BinarySink(continuing: &buffer)
-        let countOffset = sink.placeCount()
-        value.write(to: sink)
-        sink.setCount(sink.bytes.count - countOffset - 4, at: countOffset)
+        write(sink)
         swap(&buffer, &sink.bytes)
+    }
+
+    /// Appends the bytes of `value` to `buffer`: what ``BinaryEncoder`` encodes it as.
+    public static func append(_ value: some BinaryWritable, to buffer: inout [UInt8]) {
+        appending(to: &buffer) { value.write(to: $0) }
+    }
+
+    /// Appends `value` to `buffer` as one record of a list: its bytes behind their count, a u32
+    /// big-endian.
+    public static func appendRecord(_ value: some BinaryWritable, to buffer: inout [UInt8]) {
+        appending(to: &buffer) { sink in
+            let countOffset = sink.placeCount()
+            value.write(to: sink)
+            sink.setCount(sink.bytes.count - countOffset - 4, at: countOffset)
+        }
     }
 
     func encodeValue<T: Encodable>(_ value: T) throws {
