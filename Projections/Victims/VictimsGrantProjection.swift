@@ -7,11 +7,10 @@ import LedgerStore
 /// and the objectives it names, the payments recorded after the end of their year, and the
 /// payments reversed.
 ///
-/// ``FundMovements`` keeps each commitment's current lines in these rows too (of every fund, as
-/// a variation needs them before it is known which fund's money it moves).
+/// ``FundMovements`` keeps the current lines of each victims fund's commitments in these rows too.
 public enum VictimsGrantProjection: Projection {
     public static let name = "victims"
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
 
     public static func apply(_ recorded: RecordedEvent, to rows: OverlayRows) throws {
         // Read as a value, so that the batch asks the stored rows once per fund, also for the
@@ -37,7 +36,7 @@ public enum VictimsGrantProjection: Projection {
         default:
             break
         }
-        for found in try FundMovements.of(recorded, rows: rows) where try isVictims(found.fundId) {
+        for found in try FundMovements.of(recorded, rows: rows, including: isVictims) {
             try rows.append(found.movement, toList: VictimsKey.movementList(found.movement))
             try rows.set(found.movement.financialYear, VictimsKey.year(found.movement.financialYear))
         }

@@ -56,6 +56,30 @@ struct VictimsGrantTests {
         }
     }
 
+    @Test("the fold keeps the funding lines of victims funds' commitments only, and of every one of them")
+    func keepsVictimsCommitmentsOnly() throws {
+        try Self.withDemo(seed: 2017) { rows, reader in
+            var victimsFunds: Set<String> = []
+            try rows.forEachRow(prefix: VictimsKey.fund("")) { key, _ in victimsFunds.insert(String(key.dropFirst(VictimsKey.fund("").count))) }
+            var kept: Set<String> = []
+            try rows.forEachRow(prefix: BalanceKey.commitment("")) { key, value in
+                let lines = try BinaryDecoder().decode(CommitmentLinesRow.self, from: value)
+                #expect(victimsFunds.contains(lines.fundId), "\(key) is of fund \(lines.fundId)")
+                kept.insert(String(key.dropFirst(BalanceKey.commitment("").count)))
+            }
+            var letOnVictimsFunds: Set<String> = []
+            try reader.forEachEvent(from: 1, through: .max) { envelope in
+                switch try CommissioningEvent(envelope) {
+                case let .grantAwarded(e) where victimsFunds.contains(e.fundId): letOnVictimsFunds.insert(e.grantId)
+                case let .contractLet(e) where victimsFunds.contains(e.fundId): letOnVictimsFunds.insert(e.commitmentId)
+                default: break
+                }
+            }
+            #expect(!victimsFunds.isEmpty && !kept.isEmpty)
+            #expect(kept == letOnVictimsFunds)
+        }
+    }
+
     @Test("the ISVA contract's two objectives each show its money in full; the year counts it once")
     func objectivesNotDoubleCounted() throws {
         try Self.withDemo(seed: 2017) { rows, reader in
