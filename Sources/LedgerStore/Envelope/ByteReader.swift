@@ -44,7 +44,9 @@ struct ByteReader {
     }
 
     mutating func string16(_ field: String) throws -> String {
-        String(decoding: try string16Bytes(field), as: UTF8.self)
+        let bytes = try string16Bytes(field)
+        // Most envelopes leave several strings empty, which need no decoding.
+        return bytes.isEmpty ? "" : String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func bytes32(_ field: String) throws -> UnsafeRawBufferPointer {
