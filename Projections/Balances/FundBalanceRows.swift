@@ -97,8 +97,18 @@ enum BalanceKey {
     static func movements(_ fundId: String, _ year: FinancialYear? = nil) -> String {
         "movement/\(fundId)/" + (year.map { String($0.startYear) + "/" } ?? "")
     }
-    /// The list `m` is kept in: its fund, year and block of sequences.
-    static func movementList(_ fundId: String, _ m: Movement) -> String {
-        movements(fundId, m.financialYear) + RowKey.block(m.sequence)
+    /// The list a movement is kept in: its fund, year and block of sequences.
+    struct MovementList: Hashable {
+        var fundId: String
+        var financialYear: FinancialYear
+        var block: UInt64
+
+        init(fundId: String, financialYear: FinancialYear, sequence: UInt64) {
+            self.fundId = fundId
+            self.financialYear = financialYear
+            block = sequence / RowKey.blockSequences
+        }
+
+        var key: String { movements(fundId, financialYear) + RowKey.block(block * RowKey.blockSequences) }
     }
 }

@@ -19,7 +19,8 @@ public enum FundBalancesProjection: Projection {
             }
         default:
             for found in try FundMovements.of(recorded, rows: rows) {
-                try rows.append(found.movement, toList: BalanceKey.movementList(found.fundId, found.movement))
+                let list = BalanceKey.MovementList(fundId: found.fundId, financialYear: found.movement.financialYear, sequence: found.movement.sequence)
+                rows.pending(PendingLists<BalanceKey.MovementList>.self).append(found.movement, to: list, key: \.key)
             }
         }
     }

@@ -37,3 +37,37 @@ public struct FactListError: Error, CustomStringConvertible {
         "the projection row '\(key)' has a damaged fact list at byte \(offset); run `cledger rebuild` to fold it again from the log"
     }
 }
+
+/// Facts a batch appends to lists, kept by each list's identity (`List`: a bid, a commitment, a
+/// fund's year and block) and appended to the rows once per list when the rows are read or
+/// saved (``PendingRows``): a fact then costs one lookup of its list, not the building and
+/// hashing of the list's row key. A fold that keeps its facts so appends every fact of those
+/// lists through it, so that each list keeps its facts in the order they came.
+final class PendingLists<List: Hashable>: PendingRows {
+    /// Each list's row key (nil for a list whose facts are not kept) and the records its facts
+    /// add. Unchecked for overlapping access at run time: reached for most events, and touched
+    /// by this class's methods alone, which call out only before or after an access.
+    @exclusivity(unchecked) private var lists: [List: (key: String?, records: [UInt8])] = [:]
+
+    init() {}
+
+    /// Appends `fact` to `list`, whose row key `key` gives the first time the batch meets the
+    /// list; when it gives nil, the list's facts are not kept.
+    func append(_ fact: some BinaryWritable, to list: List, key: (List) throws -> String?) rethrows {
+        let index: Dictionary<List, (key: String?, records: [UInt8])>.Index
+        if let known = lists.index(forKey: list) {
+            index = known
+        } else {
+            lists[list] = (try key(list), [])
+            index = lists.index(forKey: list)!
+        }
+        guard lists.values[index].key != nil else { return }
+        BinarySink.appendRecord(fact, to: &lists.values[index].records)
+    }
+
+    func write(to rows: OverlayRows) throws {
+        for case let (key?, records) in lists.values where !records.isEmpty {
+            try records.withUnsafeBytes { try rows.appendToRow(key, $0) }
+        }
+    }
+}

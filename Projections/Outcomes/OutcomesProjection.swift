@@ -19,7 +19,7 @@ public enum OutcomesProjection: Projection {
             let fact = CommitmentFact(
                 sequence: recorded.sequence, effective: recorded.effectiveDate, kind: kind, amount: amount, plannedEnd: plannedEnd,
                 outcomes: outcomes, learningShared: learningShared, rating: rating)
-            try rows.append(fact, toList: OutcomeKey.facts(id))
+            rows.pending(PendingLists<String>.self).append(fact, to: id, key: OutcomeKey.facts)
         }
         func commitment(_ id: String, _ kind: CommitmentKind, fundId: String, areaCode: String?, objectives: [String],
                         expected: [ExpectedOutcome] = [], kpis: [KeyPerformanceIndicator] = [], amount: Money, plannedEnd: CalendarDate?) throws {

@@ -14,7 +14,10 @@ public enum PanelProjection: Projection {
             let fact = PanelFact(
                 sequence: recorded.sequence, effective: recorded.effectiveDate, kind: kind, memberId: member, scores: scores, fund: fund,
                 amount: amount, grantId: grantId, text: text)
-            try rows.pending(PanelFactLists.self).append(fact, ofBid: bidId) { try rows.get(String.self, PanelKey.roundOfBid(bidId)) }
+            // Kept by bid: the list's key, and whether the bid is in a round at all, are found once a batch.
+            try rows.pending(PendingLists<String>.self).append(fact, to: bidId) { bidId in
+                try rows.get(String.self, PanelKey.roundOfBid(bidId)).map { PanelKey.facts($0, bidId) }
+            }
         }
         switch try recorded.event {
         case let .roundOpened(e):
@@ -40,26 +43,3 @@ public enum PanelProjection: Projection {
     }
 }
 
-/// The facts a batch adds to each bid's list, kept by bid and appended to the rows once per list
-/// when the rows are read or saved: a fact then costs one lookup of its bid, not the building
-/// and hashing of two keys (the bid's round, and its list's).
-final class PanelFactLists: PendingRows {
-    /// Each bid's list key (nil for a bid outside any round, whose facts are not kept) and the
-    /// records its facts add, in the order they came.
-    @exclusivity(unchecked) private var lists: [String: (key: String?, records: [UInt8])] = [:]
-
-    init() {}
-
-    /// Adds `fact` to the list of `bidId`, whose round `round` finds the first time the batch meets the bid.
-    func append(_ fact: PanelFact, ofBid bidId: String, round: () throws -> String?) rethrows {
-        if lists[bidId] == nil { lists[bidId] = (try round().map { PanelKey.facts($0, bidId) }, []) }
-        guard lists[bidId]!.key != nil else { return }
-        BinarySink.appendRecord(fact, to: &lists[bidId]!.records)
-    }
-
-    func write(to rows: OverlayRows) throws {
-        for case let (key?, records) in lists.values where !records.isEmpty {
-            try records.withUnsafeBytes { try rows.appendToRow(key, $0) }
-        }
-    }
-}

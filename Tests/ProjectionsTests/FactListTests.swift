@@ -28,6 +28,24 @@ struct FactListTests {
         #expect(try rows.facts(Fact.self, prefix: "none/").isEmpty)
     }
 
+    @Test("facts kept pending by list come back in the order appended, each list's key asked once, a list without a key keeping nothing")
+    func pendingLists() throws {
+        let rows = MemoryRows()
+        var asked: [String] = []
+        let key: (String) -> String? = { id in
+            asked.append(id)
+            return id == "none" ? nil : "fact/\(id)/"
+        }
+        for (id, sequence) in [("b", 3), ("a", 1), ("none", 4), ("a", 2), ("b", 5)] {
+            rows.pending(PendingLists<String>.self).append(Fact(sequence: UInt64(sequence), note: nil), to: id, key: key)
+        }
+        #expect(try rows.facts(Fact.self, prefix: "fact/").map(\.sequence) == [1, 2, 3, 5])
+        #expect(asked == ["b", "a", "none"])
+        // Read as rows, the pending facts are written: those that follow append after them.
+        rows.pending(PendingLists<String>.self).append(Fact(sequence: 6, note: "after"), to: "a", key: key)
+        #expect(try rows.facts(Fact.self, prefix: "fact/a/").map(\.sequence) == [1, 2, 6])
+    }
+
     @Test("a list whose records overrun its row names the row and the byte, and says to rebuild")
     func damaged() throws {
         let rows = MemoryRows()
