@@ -113,8 +113,8 @@ final class AuditPostings: PendingRows {
         _ sequence: UInt64, actor: String, stream: String, more: [AuditSubject], subjectsOfStream: () throws -> [AuditSubject]
     ) rethrows {
         let block = sequence / RowKey.blockSequences
-        let actorList = posting(&actors, actor, block) { [.actor(actor)] }.lists[0]
-        let streamLists = try posting(&streams, stream, block, subjectsOfStream).lists
+        let actorList = lists(&actors, actor, block) { [.actor(actor)] }[0]
+        let streamLists = try lists(&streams, stream, block, subjectsOfStream)
         withUnsafeBytes(of: sequence.bigEndian) { bytes in
             lists[actorList].sequences.append(contentsOf: bytes)
             for list in streamLists where list != actorList { lists[list].sequences.append(contentsOf: bytes) }
@@ -128,16 +128,22 @@ final class AuditPostings: PendingRows {
     /// Forgets the subjects found for `streamId`: its entity has just been recorded.
     func forgetSubjects(ofStream streamId: String) { streams[streamId] = nil }
 
-    /// The posting of `id` in `postings` for `block`: its subjects found by `find` the first
-    /// time, its lists found again when the block is not the last one's.
-    private func posting(
+    /// The lists of `id`'s posting in `postings` for `block`: its subjects found by `find` the
+    /// first time, its lists found again when the block is not the last one's.
+    private func lists(
         _ postings: inout [String: Posting], _ id: String, _ block: UInt64, _ find: () throws -> [AuditSubject]
-    ) rethrows -> Posting {
-        if let known = postings[id], known.block == block { return known }
-        let subjects = try postings[id]?.subjects ?? find().map(number)
-        let posting = Posting(subjects: subjects, block: block, lists: subjects.map { listNumber(List(subject: $0, block: block)) })
-        postings[id] = posting
-        return posting
+    ) rethrows -> [Int] {
+        guard let index = postings.index(forKey: id) else {
+            let subjects = try find().map(number)
+            let lists = subjects.map { listNumber(List(subject: $0, block: block)) }
+            postings[id] = Posting(subjects: subjects, block: block, lists: lists)
+            return lists
+        }
+        if postings.values[index].block != block {
+            postings.values[index].block = block
+            postings.values[index].lists = postings.values[index].subjects.map { listNumber(List(subject: $0, block: block)) }
+        }
+        return postings.values[index].lists
     }
 
     private func number(_ subject: AuditSubject) -> Int {

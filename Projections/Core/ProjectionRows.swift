@@ -133,6 +133,8 @@ public class OverlayRows: ProjectionRows {
             switch self {
             case let .writable(row):
                 var bytes: [UInt8] = []
+                // Room for most rows at once, rather than growing through several sizes.
+                bytes.reserveCapacity(256)
                 BinarySink.append(row, to: &bytes)
                 return bytes
             case let .encodable(row): return try BinaryEncoder().encode(row)
