@@ -217,7 +217,7 @@ public struct ProjectionRunner {
     ) throws -> (done: [Folded], ahead: [RecordedEvent]) {
         guard onTwoThreads else {
             // Alone, a payload is decoded when a projection first asks for it.
-            let events = readAhead.isEmpty ? try envelopes(writer, from: first, through: last).map { RecordedEvent($0) } : readAhead
+            let events = readAhead.isEmpty ? try events(writer, from: first, through: last, decodingNow: false) : readAhead
             let done = try fold(folds, events, rowsFrom: writer)
             for folded in done { try folded.rows.save(through: writer) }
             return (done, [])
@@ -247,11 +247,13 @@ public struct ProjectionRunner {
         return (done.map { $0! }, ahead?.events ?? [])
     }
 
-    /// The envelopes of the events `first` through `last`.
-    static func envelopes(_ reader: LedgerReader, from first: UInt64, through last: UInt64) throws -> [Envelope] {
-        var envelopes: [Envelope] = []
-        try reader.forEachEvent(from: first, through: last) { envelopes.append($0) }
-        return envelopes
+    /// The events `first` through `last`, their payloads decoded now or when first asked for.
+    static func events(_ reader: LedgerReader, from first: UInt64, through last: UInt64, decodingNow: Bool) throws -> [RecordedEvent] {
+        guard first <= last else { return [] }
+        var events: [RecordedEvent] = []
+        events.reserveCapacity(Int(min(last - first, 1 << 16)) + 1)
+        try reader.forEachEvent(from: first, through: last) { events.append(decodingNow ? RecordedEvent(decodingNow: $0) : RecordedEvent($0)) }
+        return events
     }
 
     /// The events `first` through `last`, read and their payloads decoded by this thread and
@@ -344,7 +346,7 @@ private final class SharedEventRead: @unchecked Sendable {
             guard index < chunks.count else { return }
             let first = range.lowerBound + UInt64(index) * Self.chunkEvents
             let last = min(range.upperBound, first + Self.chunkEvents - 1)
-            chunks[index] = try ProjectionRunner.envelopes(reader, from: first, through: last).map(RecordedEvent.init(decodingNow:))
+            chunks[index] = try ProjectionRunner.events(reader, from: first, through: last, decodingNow: true)
         }
     }
 
