@@ -79,7 +79,8 @@ public enum AuditIndexProjection: Projection {
 /// an event then costs a lookup of its stream and one of its actor, and an append to each list.
 ///
 /// Its state is unchecked for overlapping access at run time: it is reached for every event,
-/// and only its own methods touch it, none calling out in the middle of an access.
+/// and only its own methods touch it. The one call out in the middle of an access (finding a
+/// stream's subjects, while its postings are open) reads the rows, never the postings.
 final class AuditPostings: PendingRows {
     /// Subjects by number, in the order first met.
     @exclusivity(unchecked) private var subjects: [AuditSubject] = []
@@ -112,7 +113,7 @@ final class AuditPostings: PendingRows {
     func add(
         _ sequence: UInt64, actor: String, stream: String, more: [AuditSubject], subjectsOfStream: () throws -> [AuditSubject]
     ) rethrows {
-        let block = sequence / RowKey.blockSequences
+        let block = RowKey.blockNumber(of: sequence)
         let actorList = lists(&actors, actor, block) { [.actor(actor)] }[0]
         let streamLists = try lists(&streams, stream, block, subjectsOfStream)
         withUnsafeBytes(of: sequence.bigEndian) { bytes in
@@ -162,7 +163,7 @@ final class AuditPostings: PendingRows {
 
     func write(to rows: OverlayRows) throws {
         for (list, sequences) in lists {
-            let key = AuditKey.postings(subjects[list.subject], RowKey.block(list.block * RowKey.blockSequences))
+            let key = AuditKey.postings(subjects[list.subject], RowKey.block(number: list.block))
             try sequences.withUnsafeBytes { try rows.appendToRow(key, $0) }
         }
     }

@@ -106,9 +106,9 @@ enum BalanceKey {
         init(fundId: String, financialYear: FinancialYear, sequence: UInt64) {
             self.fundId = fundId
             self.financialYear = financialYear
-            block = sequence / RowKey.blockSequences
+            block = RowKey.blockNumber(of: sequence)
         }
 
-        var key: String { movements(fundId, financialYear) + RowKey.block(block * RowKey.blockSequences) }
+        var key: String { movements(fundId, financialYear) + RowKey.block(number: block) }
     }
 }

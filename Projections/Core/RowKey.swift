@@ -16,6 +16,12 @@ enum RowKey {
     /// subject's events) is split into one row per block, so that no row grows without bound.
     static let blockSequences: UInt64 = 4096
 
+    /// The number of the block `sequence` falls in.
+    static func blockNumber(of sequence: UInt64) -> UInt64 { sequence / blockSequences }
+
     /// The block `sequence` falls in, as a key part that sorts as the blocks do.
-    static func block(_ sequence: UInt64) -> String { self.sequence(sequence / blockSequences) }
+    static func block(_ sequence: UInt64) -> String { block(number: blockNumber(of: sequence)) }
+
+    /// Block `number` as a key part.
+    static func block(number: UInt64) -> String { self.sequence(number) }
 }

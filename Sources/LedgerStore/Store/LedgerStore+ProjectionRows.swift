@@ -8,30 +8,29 @@
 enum ProjectionRowKey {
     static let separator: UInt8 = 0
 
-    /// The stored key of `key` in `projection`, built in one allocation: a fold looks up and
-    /// saves about one row per event.
-    static func stored(_ projection: String, _ key: some Collection<UInt8>) -> [UInt8] {
-        var stored: [UInt8] = []
-        stored.reserveCapacity(projection.utf8.count + 1 + key.count)
-        stored.append(contentsOf: projection.utf8)
-        stored.append(separator)
-        stored.append(contentsOf: key)
-        return stored
+    /// The stored key of `key` (or of a prefix of keys) in `projection`.
+    static func stored(_ projection: String, _ key: [UInt8]) -> [UInt8] {
+        key.withUnsafeBytes { withStored(projection, $0) { Array($0) } }
     }
 
     /// Calls `body` with the stored key of `key` in `projection`, built on the stack: a fold
     /// looks up and saves about one row per event, and the key is needed only for the call.
     static func withStored<R>(_ projection: String, _ key: String, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        var projection = projection
         var key = key
+        return try key.withUTF8 { try withStored(projection, UnsafeRawBufferPointer($0), body) }
+    }
+
+    /// The one place the layout is written: the name's UTF-8, the separator, the key.
+    private static func withStored<R>(
+        _ projection: String, _ key: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) rethrows -> R {
+        var projection = projection
         return try projection.withUTF8 { name in
-            try key.withUTF8 { key in
-                try withUnsafeTemporaryAllocation(byteCount: name.count + 1 + key.count, alignment: 1) { stored in
-                    stored.copyMemory(from: UnsafeRawBufferPointer(name))
-                    stored[name.count] = separator
-                    UnsafeMutableRawBufferPointer(rebasing: stored[(name.count + 1)...]).copyMemory(from: UnsafeRawBufferPointer(key))
-                    return try body(UnsafeRawBufferPointer(stored))
-                }
+            try withUnsafeTemporaryAllocation(byteCount: name.count + 1 + key.count, alignment: 1) { stored in
+                stored.copyMemory(from: UnsafeRawBufferPointer(name))
+                stored[name.count] = separator
+                UnsafeMutableRawBufferPointer(rebasing: stored[(name.count + 1)...]).copyMemory(from: key)
+                return try body(UnsafeRawBufferPointer(stored))
             }
         }
     }
