@@ -46,6 +46,9 @@ enum HistoryBench {
         let targetSeconds = 10 * (median(of: rebuild.scanSeconds) ?? 0)
         print("  its rows, C loop writing   \(F.right(F.seconds(rowsWrite), 12))   \(F.grouped(Int(rebuild.rows))) rows, \(rebuild.rowBytes >> 20) MiB, one durable write")
         print("    of the \(F.seconds(targetSeconds)) the 10% target allows: \(F.percent(rowsWrite / targetSeconds)), before any event is read or folded")
+        let decode = median(of: rebuild.decodeSeconds) ?? 0
+        print("  its events, read and decoded \(F.right(F.seconds(decode), 10))   \(F.grouped(Double(rebuild.events) / decode)) events/s, on two threads, by the runner for two folds that keep nothing")
+        print("    of the \(F.seconds(targetSeconds)) the 10% target allows: \(F.percent(decode / targetSeconds)), before any event is folded or row written")
         let floorSeconds = (median(of: rebuild.scanSeconds) ?? 0) + rowsWrite
         print("  rebuild / (scan + that C loop) \(F.right(F.percent(floorSeconds / (median(of: rebuild.rebuildSeconds) ?? .infinity)), 8))   (against the least that reading the log and writing its rows take)")
         print("  peak private memory        \(F.right("\(rebuild.anonymousBytesMax >> 20) MiB", 12))   target < 500 MiB  \(verdict(rebuild.anonymousBytesMax < 500 << 20))")

@@ -5,13 +5,17 @@ import Glibc
 /// A full rebuild of every projection by the real program (`cledger rebuild`, in a child
 /// process, so its peak memory is its own) against a raw LMDB cursor scan of the same log, and
 /// against a plain C loop writing the rows the rebuild left (``bench_write_rows``): the least
-/// any rebuild writing those rows spends on writing them.
+/// any rebuild writing those rows spends on writing them; and against the runner reading and
+/// decoding the log for folds that keep nothing (``DecodeFloorBench``): the least any rebuild
+/// that decodes each event spends before it folds.
 enum RebuildBench {
     struct Result {
         var scanSeconds: [Double] = []
         var rebuildSeconds: [Double] = []
         /// Each run's C loop writing the rows its rebuild left, in one transaction.
         var rowsWriteSeconds: [Double] = []
+        /// Each run's runner reading and decoding the whole log for folds that keep nothing.
+        var decodeSeconds: [Double] = []
         var rows: UInt64 = 0
         var rowBytes: UInt64 = 0
         /// The largest resident set of any rebuild, in bytes: its own memory and the ledger's
@@ -50,9 +54,12 @@ enum RebuildBench {
             }
             result.rowsWriteSeconds.append(rows.seconds)
             (result.rows, result.rowBytes) = (rows.rows, rows.bytes)
+            let decode = try DecodeFloorBench.measure(ledger)
+            result.decodeSeconds.append(decode)
             progress(
                 "rebuild run \(run)/\(runs): scan \(TextFormatting.seconds(scan.seconds)), rebuild \(TextFormatting.seconds(seconds)), "
                     + "its rows written by a C loop \(TextFormatting.seconds(rows.seconds)), "
+                    + "its events read and decoded with nothing folded \(TextFormatting.seconds(decode)), "
                     + "peak resident \(peak >> 20) MiB, of it private \(anonymous >> 20) MiB")
         }
         return result
