@@ -12,11 +12,13 @@ import Synchronization
 /// is rebuilt from sequence 1, and the ``CatchUp`` says why.
 public struct ProjectionRunner {
     public let store: LedgerStore
-    /// Events folded per write when a catch-up is saved. Each write rewrites the rows its events
-    /// touched and flushes them, and holds the ledger's write lock (a command waits for it): at
-    /// 25,000 a rebuild of 916,172 events took ~7% less time than at 10,000 and ~30 MiB more
-    /// memory, and holds the lock for about a quarter of a second at a time.
-    public var batchEventsMax = 25_000
+    /// Events folded per write when a catch-up is saved (``batchEventsDefault`` unless set).
+    public var batchEventsMax = batchEventsDefault
+    /// Each write rewrites the rows its events touched and flushes them, and holds the ledger's
+    /// write lock (a command waits for it): at 25,000 a rebuild of 916,172 events took ~7% less
+    /// time than at 10,000 and ~30 MiB more memory, and holds the lock for about a quarter of a
+    /// second at a time.
+    public static let batchEventsDefault = 25_000
     /// Rows removed per write when a projection's stored rows are removed before a rebuild.
     public var removalRowsMax = 20_000
     /// Events a batch must span before its projections are folded on two threads: some on this

@@ -12,6 +12,11 @@ struct ReportCommandTests {
         return store
     }
 
+    /// Every report, as the words after `cledger report`, with arguments the demo history has rows for.
+    static let everyReport: [[String]] = [
+        ["balances"], ["outcomes"], ["victims"], ["panel", "--round", "round-0001"], ["audit-trail", "--fund", "victims"],
+    ]
+
     static func eventCount(_ store: String) throws -> String? {
         EndToEndLedger.infoRows(try cledger("--store", store, "info").stdout)["events"]
     }
@@ -58,7 +63,7 @@ struct ReportCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("victims  2017-18  moj"))
         // Every report, folded in memory (`cledger demo` saves no projection), then from the rows root saves.
-        let reports = [["balances"], ["outcomes"], ["victims"], ["panel", "--round", "round-0001"], ["audit-trail", "--fund", "victims"]]
+        let reports = Self.everyReport
         let folded = try reports.map { try asNobody(["report"] + $0 + ["--format", "csv"]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: EndToEndLedger.dataFile(store))) == before)
         for (report, inMemory) in zip(reports, folded) {
@@ -163,5 +168,19 @@ struct ReportCommandTests {
         #expect(report.status != 0)
         #expect(report.stderr.contains("frobnicate"))
         expectRefused(try cledger("--store", store, "rebuild", "frobnicate"), "rebuild: 'frobnicate' is not a projection; the projections are balances, audit-index, victims, panel, outcomes")
+        expectRefused(try cledger("--store", store, "rebuild", "--batch-events", "0"), "--batch-events: 0 is not a whole number of events of 1 or more")
+    }
+
+    @Test("a rebuild in small writes (--batch-events) leaves the reports a rebuild in one write leaves")
+    func rebuildInSmallWrites() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let reports = Self.everyReport
+        func outputs() throws -> [String] { try reports.map { try runProgram(Programs.cledger, ["--store", store, "report"] + $0 + ["--format", "csv"]).stdout } }
+        #expect(try cledger("--store", store, "rebuild").status == 0)
+        let inOneWrite = try outputs()
+        let inSmallWrites = try cledger("--store", store, "rebuild", "--batch-events", "7")
+        #expect(inSmallWrites.status == 0, "\(inSmallWrites.stderr)")
+        #expect(try outputs() == inOneWrite)
     }
 }

@@ -12,6 +12,11 @@ struct RebuildCommand: ParsableCommand {
     @Argument(help: "The projection: \(projectionNames) (default: all).")
     var name: String?
 
+    @Option(
+        name: .customLong("batch-events"),
+        help: "Events folded and saved per write (default \(grouped(ProjectionRunner.batchEventsDefault))). Each write holds the ledger's write lock, which commands wait for: fewer events per write hold it for less time, and the rebuild takes longer.")
+    var batchEvents: Int?
+
     func run() throws {
         try reportingFailures {
             let chosen = try name.map { name in
@@ -21,15 +26,20 @@ struct RebuildCommand: ParsableCommand {
                 }
                 return [projection]
             } ?? allProjections
+            if let batchEvents, batchEvents < 1 {
+                throw CommandFailure(message: "--batch-events: \(batchEvents) is not a whole number of events of 1 or more")
+            }
             let store = try global.openStore(writable: true)
-            let runner = ProjectionRunner(store: store, saves: true)
+            var runner = ProjectionRunner(store: store, saves: true)
+            runner.batchEventsMax = batchEvents ?? ProjectionRunner.batchEventsDefault
             let started = ContinuousClock.now
             let results = try runner.rebuild(chosen)
-            let took = started.duration(to: .now)
+            let took = started.duration(to: .now).components
             for result in results {
                 print("rebuilt \(result.projection) from event 1: \(grouped(result.folded)) events folded")
             }
-            print("in \(took), reading the log once for \(chosen.count == 1 ? "it" : "all \(chosen.count)")")
+            let seconds = Double(took.seconds) + Double(took.attoseconds) * 1e-18
+            print("in \(String(format: "%.2f", seconds)) s, reading the log once for \(chosen.count == 1 ? "it" : "all \(chosen.count)")")
         }
     }
 }
