@@ -28,9 +28,7 @@ struct RebuildCrashTests {
         let replay = "seed \(seed) (replay the kill schedule with CLEDGER_CRASH_SEED=\(seed))"
         var rng = SplitMix64(seed: seed)
         let temporary = TemporaryDirectory()
-        let store = temporary.sub("ledger")
-        let made = try cledger("--store", store, "demo", "--scale", "3")
-        try #require(made.status == 0, "cledger demo --scale 3: \(made.stderr)")
+        let store = try Self.demoAtScale3(temporary)
 
         let started = ContinuousClock.now
         let whole = try WriterChild.cledgerRebuild(store)
@@ -75,6 +73,14 @@ struct RebuildCrashTests {
         return ["events", "head", "created", "last recorded"].map { rows[$0] }
     }
 
+    /// A fresh demo ledger of scale 3 (seed 2017, 8,645 events) in its own directory.
+    static func demoAtScale3(_ temporary: TemporaryDirectory) throws -> String {
+        let store = temporary.sub("ledger")
+        let made = try cledger("--store", store, "demo", "--scale", "3")
+        try #require(made.status == 0, "cledger demo --scale 3: \(made.stderr)")
+        return store
+    }
+
     /// Each of ``reports`` as CSV, asked of `store` one after the other.
     static func reportOutputs(_ store: String) throws -> [String] {
         try reports.map { report in
@@ -87,8 +93,8 @@ struct RebuildCrashTests {
 }
 
 extension WriterChild {
-    /// Starts `cledger rebuild` of every projection of `store`, ``RebuildCrashTests/batchEvents`` per write.
-    static func cledgerRebuild(_ store: String) throws -> WriterChild {
-        try WriterChild(Programs.cledger, ["--store", store, "rebuild", "--batch-events", RebuildCrashTests.batchEvents])
+    /// Starts `cledger rebuild` of every projection of `store`, `batchEvents` per write.
+    static func cledgerRebuild(_ store: String, batchEvents: String = RebuildCrashTests.batchEvents) throws -> WriterChild {
+        try WriterChild(Programs.cledger, ["--store", store, "rebuild", "--batch-events", batchEvents])
     }
 }

@@ -52,11 +52,6 @@ private func runBenchmark(_ config: BenchConfig) throws {
     print("\nThe whole benchmark took \(F.seconds(seconds(since: started))).")
 }
 
-private func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}
-
 /// Global, so the signal sources live as long as the program.
 let interruptSources = InterruptCleanup.install()
 let arguments = Array(CommandLine.arguments.dropFirst())

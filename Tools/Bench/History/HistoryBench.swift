@@ -15,7 +15,7 @@ enum HistoryBench {
         } else {
             try scratch.withDirectory { try measure(config, in: $0) }
         }
-        print("\nThe whole benchmark took \(F.seconds(secondsTaken(since: started))).")
+        print("\nThe whole benchmark took \(F.seconds(seconds(since: started))).")
     }
 
     private static func measure(_ config: HistoryBenchConfig, in directory: String) throws {
@@ -53,6 +53,14 @@ enum HistoryBench {
         print("  rebuild / (scan + that C loop) \(F.right(F.percent(floorSeconds / (median(of: rebuild.rebuildSeconds) ?? .infinity)), 8))   (against the least that reading the log and writing its rows take)")
         print("  peak private memory        \(F.right("\(rebuild.anonymousBytesMax >> 20) MiB", 12))   target < 500 MiB  \(verdict(rebuild.anonymousBytesMax < 500 << 20))")
         print("  peak resident set          \(F.right("\(rebuild.peakBytes >> 20) MiB", 12))   (with the ledger's mapped pages, which are the page cache's)")
+
+        progress("timing commands beside a rebuild of a copy of the smaller history")
+        let beside = try CommandBesideRebuildBench.measure(small.path, scratch: ScratchSpace(parent: directory))
+        let batch = CommandBesideRebuildBench.batchEvents
+        print("\nA command beside a rebuild (writes of \(batch) events, \(F.grouped(Int(small.events))) events: \((Int(small.events) + batch - 1) / batch) writes), milliseconds")
+        print("  one allocation record, alone           \(F.right(String(format: "%.0f", beside.aloneMilliseconds), 6))")
+        let longest = beside.commandMilliseconds.max() ?? 0
+        print("  each started beside the rebuild, median / max  \(String(format: "%.0f / %.0f", median(of: beside.commandMilliseconds) ?? 0, longest))   \(beside.commandMilliseconds.count) commands started in the rebuild's \(F.seconds(beside.rebuildSeconds)); the longest \(F.percent(longest / 1000 / beside.rebuildSeconds)) of it")
 
         progress("exporting the large history for hledger and timing hledger balance")
         if let hledger = try HledgerBench.measure(large.path, in: directory) {
@@ -101,10 +109,5 @@ enum HistoryBench {
 
     private static func progress(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    private static func secondsTaken(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

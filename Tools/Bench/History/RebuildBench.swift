@@ -92,9 +92,7 @@ enum RebuildBench {
         guard status == 0 else {
             throw BenchConfig.UsageError(description: "\(arguments.joined(separator: " ")) failed (status \(status))")
         }
-        let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return (seconds, Int(usage.ru_maxrss) * 1024, anonymousBytesMax)
+        return (seconds(since: started), Int(usage.ru_maxrss) * 1024, anonymousBytesMax)
     }
 
     /// The process's resident anonymous memory (its heap and stacks), from /proc/PID/status.
