@@ -23,6 +23,8 @@ struct ProjectionFoldTests {
             for batch in [1, 997, Int.random(in: 2...500, using: &rng), Int(events) + 1] {
                 var runner = ProjectionRunner(store: store, saves: true)
                 runner.batchEventsMax = batch
+                // No command waits beside it: batches of one event need no pause between writes.
+                runner.pauseBetweenWrites = .zero
                 let result = try runner.rebuild(projection)
                 #expect(result.folded == events)
                 #expect(result.rebuiltBecause == nil)
@@ -50,6 +52,7 @@ struct ProjectionFoldTests {
         for batch in [997, Int.random(in: 2...500, using: &rng), Int(events) + 1] {
             var runner = ProjectionRunner(store: store, saves: true)
             runner.batchEventsMax = batch
+            runner.pauseBetweenWrites = .zero
             runner.concurrentFoldEventsMin = 0
             #expect(try runner.rebuild(allProjections).map(\.folded) == allProjections.map { _ in events })
             try expectScratch("rebuilt in batches of \(batch)")
