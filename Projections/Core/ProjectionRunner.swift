@@ -29,9 +29,10 @@ public struct ProjectionRunner {
     /// How long a catch-up or a removal of many writes waits after each write but the last, so
     /// that a command waiting for the ledger's write lock takes it. LMDB's lock goes to whoever
     /// asks first once it is free: without the pause the runner, asking again at once, took it
-    /// back before a waiting command woke, and a command beside a rebuild of 200 writes waited
-    /// 0.35-1.2 s, most of the rebuild; with it, 30-110 ms. It costs a rebuild a millisecond a
-    /// write: 37 ms for the 916,172-event demo history in writes of 25,000.
+    /// back before a waiting command woke, and a command started beside a rebuild of 200 writes
+    /// took 808 ms (median; at most 958 ms, most of the rebuild); with it, 101 ms, as alone
+    /// (`Tools/bench history`). It costs a rebuild a millisecond a write: 37 ms for the
+    /// 916,172-event demo history in writes of 25,000.
     public var pauseBetweenWrites: Duration = .milliseconds(1)
 
     /// Whether catch-ups are saved in the ledger (it is not open read-only).
