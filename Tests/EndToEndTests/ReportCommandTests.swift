@@ -171,6 +171,41 @@ struct ReportCommandTests {
         expectRefused(try cledger("--store", store, "rebuild", "--batch-events", "0"), "--batch-events: 0 is not a whole number of events of 1 or more")
     }
 
+    @Test("a report whose projection is up to date writes nothing: the ledger's file is unchanged byte for byte")
+    func upToDateReportWritesNothing() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let file = URL(fileURLWithPath: EndToEndLedger.dataFile(store))
+        for report in Self.everyReport {
+            let first = try runProgram(Programs.cledger, ["--store", store, "report"] + report)
+            #expect(first.status == 0, "\(report): \(first.stderr)")
+            let caughtUp = try Data(contentsOf: file)
+            let again = try runProgram(Programs.cledger, ["--store", store, "report"] + report)
+            #expect(again.stdout == first.stdout, "\(report)")
+            #expect(try Data(contentsOf: file) == caughtUp, "\(report[0]) wrote to the ledger though its projection was up to date")
+        }
+    }
+
+    @Test("while another process holds a write open, every report, info, log and verify answers at once from the ledger as last committed")
+    func readsBesideAHeldWrite() throws {
+        let temporary = TemporaryDirectory()
+        let store = try Self.demo(temporary)
+        let asked = Self.everyReport.map { ["report"] + $0 } + [["info"], ["log", "--stream", "bid-0001"], ["verify"]]
+        // Before the write is held: every projection caught up, and what each prints.
+        let before = try asked.map { try runProgram(Programs.cledger, ["--store", store] + $0).stdout }
+        let holder = try WriterChild.ledgerWriter(store, ["--hold-write", "120"])
+        try #require(holder.stdout.wait(forLines: 1, timeout: 60), "ledger-writer did not begin its write: \(holder.errorText)")
+        for (arguments, printed) in zip(asked, before) {
+            let result = try runProgram(Programs.cledger, ["--store", store] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout == printed, "\(arguments[0]) printed otherwise beside the held write")
+        }
+        // Each answered while the write was still held: none waited for the write lock.
+        #expect(holder.process.isRunning, "the write was no longer held: a read waited for it")
+        holder.kill()
+        _ = holder.wait()
+    }
+
     @Test("a rebuild in small writes (--batch-events) leaves the reports a rebuild in one write leaves")
     func rebuildInSmallWrites() throws {
         let temporary = TemporaryDirectory()

@@ -2,12 +2,14 @@
 // map-growth tests and Tools/crash-soak. Not part of the product.
 //
 //   ledger-writer DIR [--writer NAME] [--commands N] [--events-per-command K] [--streams S]
-//                 [--payload-bytes B] [--map-size BYTES] [--create]
+//                 [--payload-bytes B] [--map-size BYTES] [--create] [--hold-write SECONDS]
 //
 // Each command appends K events to stream `s-<command mod S>` in one durable write. After the
 // commit returns it prints `ack <writer> <command> <first sequence> <last sequence>` and flushes,
 // so a test that kills the process knows exactly what was acknowledged. Each payload is
 // `<writer>/<command>/<index in command>/<K>` padded to B bytes. N = 0 runs until killed.
+// `--hold-write SECONDS` instead holds one write open for that long, as a long import or a
+// rebuild's batch would, prints `holding` once it has begun, and ends without writing anything.
 import Foundation
 import LedgerStore
 
@@ -20,6 +22,7 @@ struct Arguments {
     var payloadBytes = 200
     var mapSizeBytes: Int?
     var create = false
+    var holdWriteSeconds: UInt32?
 
     init(_ args: [String]) {
         var i = 0
@@ -37,6 +40,7 @@ struct Arguments {
             case "--payload-bytes": payloadBytes = Int(value()) ?? 0
             case "--map-size": mapSizeBytes = Int(value())
             case "--create": create = true
+            case "--hold-write": holdWriteSeconds = UInt32(value()) ?? 0
             default: store = args[i]
             }
             i += 1
@@ -61,6 +65,18 @@ do {
         : try LedgerStore(path: arguments.store, options: options)
 } catch {
     fail("\(error)")
+}
+
+if let seconds = arguments.holdWriteSeconds {
+    do {
+        _ = try store.write { _ in
+            FileHandle.standardOutput.write(Data("holding\n".utf8))
+            sleep(seconds)
+        }
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
 }
 
 let actor = ActorRef(id: "writer-\(arguments.writer)", role: "test-writer")

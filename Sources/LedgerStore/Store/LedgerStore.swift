@@ -122,7 +122,11 @@ public final class LedgerStore {
         if !creating { try Self.checkIsLedger(path) }
         do {
             environment = try Self.openEnvironment(path, options, readOnly: options.readOnly && !creating)
-            let txn = try Self.beginTransaction(environment, readOnly: options.readOnly && !creating, mayAdoptMapSize: true)
+            // The databases of an existing ledger are opened in a read: a write would wait for
+            // the ledger's write lock, so every command, report and `info` would wait for any
+            // long write of another process (an import, a rebuild's batch) before it began.
+            // LMDB keeps the handles of a read that commits.
+            let txn = try Self.beginTransaction(environment, readOnly: !(creating || upgrading), mayAdoptMapSize: true)
             do {
                 dbs = try LedgerDatabases(txn, create: creating || upgrading)
             } catch let error as LMDBError where error.isNotFound {
