@@ -67,10 +67,13 @@ public struct ProjectionRunner {
     public func catchUp(_ projections: [any Projection.Type]) throws -> [CatchUp] {
         var results = projections.map { CatchUp(projection: $0.name) }
         guard saves else { return results }
-        for index in projections.indices { try removeIfStale(projections[index], noting: &results[index]) }
-        // Most reports find their projection up to date: then they write nothing, so they neither
-        // wait for the write lock nor flush a commit.
-        if try isUpToDate(projections) { return results }
+        // Where each checkpoint stands, in one read. Most reports find their projection up to
+        // date: then they write nothing, so they neither wait for the write lock nor flush a commit.
+        let (head, starts) = try store.read { reader in
+            (try reader.head()?.sequence ?? 0, try projections.indices.map { try Self.checkpointStart(projections[$0], reader, noting: &results[$0]) })
+        }
+        if starts.allSatisfy({ $0 == head }) { return results }
+        for (projection, start) in zip(projections, starts) where start == nil { try remove(projection) }
         var finished = false
         // How long each projection's fold of the last batch took: the next batch's split balances them.
         var took: [Duration]?
@@ -85,7 +88,7 @@ public struct ProjectionRunner {
                     if let start = try Self.checkpointStart(projection, writer, noting: &results[index]) {
                         starts.append(start)
                     } else {
-                        // Made stale since removeIfStale looked (another process wrote it): removed in this write.
+                        // Made stale since the read before the first write looked (another process wrote it): removed in this write.
                         try writer.removeProjection(projection.name)
                         starts.append(0)
                         removedHere = true
@@ -135,23 +138,6 @@ public struct ProjectionRunner {
             for projection in projections { try remove(projection) }
         }
         return try catchUp(projections)
-    }
-
-    /// Whether every one of `projections` has a checkpoint that matches the log at its head.
-    private func isUpToDate(_ projections: [any Projection.Type]) throws -> Bool {
-        try store.read { reader in
-            let head = try reader.head()?.sequence ?? 0
-            return try projections.allSatisfy { projection in
-                var ignored = CatchUp(projection: projection.name)
-                return try Self.checkpointStart(projection, reader, noting: &ignored) == head
-            }
-        }
-    }
-
-    /// Removes `projection`'s stored rows when its checkpoint does not match the log, noting why.
-    private func removeIfStale(_ projection: any Projection.Type, noting result: inout CatchUp) throws {
-        let stale = try store.read { try Self.checkpointStart(projection, $0, noting: &result) == nil }
-        if stale { try remove(projection) }
     }
 
     /// Removes `projection`'s stored rows and checkpoint, ``removalRowsMax`` rows per write. Each

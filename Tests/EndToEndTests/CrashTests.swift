@@ -42,8 +42,7 @@ struct CrashTests {
     @Test("each round is killed at a seeded random moment; after each, acks are present, commands whole, verify passes")
     func killedWriterLeavesWholeCommands() throws {
         let rounds = WriterChecks.environmentInteger("CLEDGER_CRASH_ROUNDS", default: 20)
-        let seed = WriterChecks.environmentSeed("CLEDGER_CRASH_SEED")
-        let replay = "seed \(seed) (replay the kill schedule with CLEDGER_CRASH_SEED=\(seed))"
+        let (seed, replay) = WriterChecks.killSchedule()
         var rng = SplitMix64(seed: seed)
         let temporary = TemporaryDirectory()
         let ledger = temporary.sub("ledger")

@@ -255,6 +255,13 @@ enum WriterChecks {
         return UInt64.random(in: 1...UInt64.max)
     }
 
+    /// The kill schedule's seed, from `CLEDGER_CRASH_SEED` or fresh, and the words every failure
+    /// message ends with to replay it.
+    static func killSchedule() -> (seed: UInt64, replay: String) {
+        let seed = environmentSeed("CLEDGER_CRASH_SEED")
+        return (seed, "seed \(seed) (replay the kill schedule with CLEDGER_CRASH_SEED=\(seed))")
+    }
+
     /// Creates an empty bare log (no domain, so no domain reducer checks ledger-writer's synthetic
     /// events) at `directory`, as `ledger-writer --create` does, and closes it.
     static func createBareLedger(_ directory: String) throws {

@@ -39,8 +39,10 @@ struct RebuildConcurrencyTests {
         #expect(recordedWhileRebuilding >= 2, "\(recordedWhileRebuilding) allocations were recorded while the rebuild ran")
 
         let caughtUp = try RebuildCrashTests.reportOutputs(store)
-        let year_ = try #require(year)
-        #expect(try Self.allocated(store)[year_, default: 0] == before[year_, default: 0] + recorded * 100, "the \(recorded) allocations of £1.00 in \(year_)")
+        let allocatedYear = try #require(year)
+        #expect(
+            try Self.allocated(store)[allocatedYear, default: 0] == before[allocatedYear, default: 0] + recorded * 100,
+            "the \(recorded) allocations of £1.00 in \(allocatedYear)")
         #expect(try cledger("--store", store, "rebuild").status == 0)
         #expect(try RebuildCrashTests.reportOutputs(store) == caughtUp, "the reports after a rebuild of the whole log differ")
         print("allocations recorded: \(recorded), of them \(recordedWhileRebuilding) while the rebuild ran")

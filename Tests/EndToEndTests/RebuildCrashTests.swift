@@ -24,8 +24,7 @@ struct RebuildCrashTests {
     @Test("each kill lands at a seeded random moment of a rebuild; after each, the log verifies and every report is unchanged")
     func killedRebuildLosesNothing() throws {
         let kills = WriterChecks.environmentInteger("CLEDGER_REBUILD_KILLS", default: 12)
-        let seed = WriterChecks.environmentSeed("CLEDGER_CRASH_SEED")
-        let replay = "seed \(seed) (replay the kill schedule with CLEDGER_CRASH_SEED=\(seed))"
+        let (seed, replay) = WriterChecks.killSchedule()
         var rng = SplitMix64(seed: seed)
         let temporary = TemporaryDirectory()
         let store = try Self.demoAtScale3(temporary)

@@ -210,12 +210,10 @@ struct ReportCommandTests {
     func rebuildInSmallWrites() throws {
         let temporary = TemporaryDirectory()
         let store = try Self.demo(temporary)
-        let reports = Self.everyReport
-        func outputs() throws -> [String] { try reports.map { try runProgram(Programs.cledger, ["--store", store, "report"] + $0 + ["--format", "csv"]).stdout } }
         #expect(try cledger("--store", store, "rebuild").status == 0)
-        let inOneWrite = try outputs()
+        let inOneWrite = try RebuildCrashTests.reportOutputs(store)
         let inSmallWrites = try cledger("--store", store, "rebuild", "--batch-events", "7")
         #expect(inSmallWrites.status == 0, "\(inSmallWrites.stderr)")
-        #expect(try outputs() == inOneWrite)
+        #expect(try RebuildCrashTests.reportOutputs(store) == inOneWrite)
     }
 }

@@ -37,10 +37,11 @@ enum CommandBesideRebuildBench {
             // Its last line: "in 1.23 s, reading the log once for all 5".
             let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             rebuild.waitUntilExit()
-            guard rebuild.terminationStatus == 0, let last = printed.split(separator: "\n").last,
-                let rebuildSeconds = last.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-            else {
+            guard rebuild.terminationStatus == 0 else {
                 throw BenchConfig.UsageError(description: "cledger rebuild --batch-events \(batchEvents) of \(copy) failed (status \(rebuild.terminationStatus))")
+            }
+            guard let last = printed.split(separator: "\n").last, let rebuildSeconds = last.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else {
+                throw BenchConfig.UsageError(description: "cledger rebuild did not end by printing its time in seconds: \(printed)")
             }
             return Result(rebuildSeconds: rebuildSeconds, commandMilliseconds: commands, aloneMilliseconds: alone)
         }
